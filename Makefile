@@ -1,0 +1,76 @@
+# Briefing reader: every task a developer or CI needs, from a fresh Debian machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+VPY := $(VENV)/bin/python
+# Qt's shared libraries (Debian package names), needed by PySide6 even when headless.
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
+QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libglib-2.0.so.0
+# What `make screenshots` needs to run the real window on a virtual screen.
+XVFB_DEBS := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
+
+.PHONY: run test lint unit bench screenshots system-deps xvfb-deps wheel clean
+
+run: system-deps $(VENV)/.installed
+	$(VENV)/bin/briefing-app
+
+test: system-deps $(VENV)/.installed-test lint unit
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check briefing_app tests benchmarks scripts db
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+unit: $(VENV)/.installed-test
+	$(VPY) -m pytest -q
+
+bench: system-deps $(VENV)/.installed-test
+	$(VPY) -m benchmarks.run
+
+screenshots: system-deps xvfb-deps $(VENV)/.installed
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(VPY) -m scripts.screenshots docs/screenshots
+
+wheel: $(VENV)/.installed
+	$(VPY) -m pip wheel --no-deps -w dist .
+
+# Installs missing Debian packages when root; otherwise prints the exact line to run.
+system-deps:
+	@missing=""; \
+	for lib in $(QT_LIBS); do ldconfig -p | grep -q "$$lib" || missing="yes"; done; \
+	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing="yes"; \
+	if [ -n "$$missing" ]; then \
+	  pkgs="$(QT_DEBS) python3-venv"; \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Qt's system libraries: $$pkgs"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; \
+	  else \
+	    echo "Missing system libraries. Run as root:"; \
+	    echo "  apt-get install -y $$pkgs"; exit 1; \
+	  fi; \
+	fi
+
+xvfb-deps:
+	@if ! command -v xvfb-run >/dev/null || ! ldconfig -p | grep -q libxcb-cursor.so.0; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(XVFB_DEBS); \
+	  else \
+	    echo "Missing Xvfb. Run as root:"; echo "  apt-get install -y $(XVFB_DEBS)"; exit 1; \
+	  fi; \
+	fi
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(VPY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(VPY) -m pip install -q -e ".[test]"
+	touch $@
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,167 @@
+"""What the library hands to its callers: plain, detached values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """One theme of the taxonomy."""
+
+    key: str
+    label: str
+    description: str
+    colour: str
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeCount:
+    """A theme with the number of claims filed under it."""
+
+    theme: Theme
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTheme:
+    """A claim's filing under one theme."""
+
+    key: str
+    label: str
+    colour: str
+    is_primary: bool
+    origin: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A stored document without its text."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None
+    sha256: str
+    file_name: str
+    claim_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered line of a stored document."""
+
+    index: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentText:
+    """A stored document with its full text and structure."""
+
+    info: DocumentInfo
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim with its source annotations."""
+
+    id: int
+    document_id: int
+    text: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    attribution: str | None
+    hedges: tuple[str, ...]
+    entities: tuple[str, ...]
+    themes: tuple[ClaimTheme, ...]
+    reliability: str
+    credibility: int
+    note_count: int
+    outlet: str | None
+    document_title: str
+    published: str | None
+
+    @property
+    def primary_theme(self) -> ClaimTheme | None:
+        """Return the theme the claim is filed under first, if any."""
+        return next((t for t in self.themes if t.is_primary), None)
+
+    @property
+    def is_hedged(self) -> bool:
+        """Return True when the claim's wording signals uncertainty."""
+        return bool(self.hedges)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An analyst's note on a claim."""
+
+    id: int
+    claim_id: int
+    body: str
+    created: datetime
+    updated: datetime
+    deleted: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRevision:
+    """An earlier text of a note, kept when the note was changed."""
+
+    id: int
+    note_id: int
+    body: str
+    saved: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What importing one file did."""
+
+    file_name: str
+    document_id: int
+    title: str
+    claims: int
+    already_present: bool
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A claim matched by a search, with a snippet and how it matched."""
+
+    claim: Claim
+    snippet: str
+    via_note: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The claims a query found, plus hints about parts it could not use."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    hints: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims a list shows: a theme key and/or one of the special views."""
+
+    theme: str | None = None
+    with_notes: bool = False
+    hedged: bool = False
+    unfiled: bool = False

@@ -1,0 +1,45 @@
+"""Turn SQLite's failures during a write into messages a user can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import DBAPIError
+
+from briefing_app.domain.errors import LibraryError, LibraryLockedError
+
+
+def describe(error: BaseException) -> LibraryError | None:
+    """Return the user-facing error for a known SQLite failure, else None."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    if not isinstance(original, sqlite3.Error):
+        return None
+    text = str(original).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryLockedError(
+            "The library is busy: another program kept it locked for too long. "
+            "Nothing was written; try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return LibraryError("The library is read-only: nothing was written. Make it writable.")
+    if "disk is full" in text or "full" in text:
+        return LibraryError("The disk is full: nothing was written. Free some space and retry.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return LibraryError("The library file is damaged: restore a backup.")
+    if "disk i/o" in text or "unable to open" in text:
+        return LibraryError(f"The library could not be written ({original}).")
+    return None
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Re-raise known SQLite failures as :class:`LibraryError`."""
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error) as error:
+        known = describe(error)
+        if known is None:
+            raise
+        raise known from error

@@ -1,0 +1,68 @@
+"""The FTS5 indexes over claim text and note bodies, kept in step by triggers.
+
+Migrations call :func:`create_fts` and :func:`rebuild_fts`; SQLite batch
+migrations copy tables and drop triggers, so every migration that touches
+``claims`` or ``notes`` must call them again (DESIGN section 8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+
+_STATEMENTS = (
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5(
+        text, content='claims', content_rowid='id', tokenize='{TOKENIZE}', prefix='2 3')""",
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS note_fts USING fts5(
+        body, content='notes', content_rowid='id', tokenize='{TOKENIZE}', prefix='2 3')""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text); END""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text); END""",
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF text ON claims BEGIN
+        INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text); END""",
+    """CREATE TRIGGER IF NOT EXISTS notes_fts_insert AFTER INSERT ON notes
+        WHEN new.deleted IS NULL BEGIN
+        INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body); END""",
+    """CREATE TRIGGER IF NOT EXISTS notes_fts_delete AFTER DELETE ON notes
+        WHEN old.deleted IS NULL BEGIN
+        INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', old.id, old.body); END""",
+    """CREATE TRIGGER IF NOT EXISTS notes_fts_update AFTER UPDATE OF body, deleted ON notes BEGIN
+        INSERT INTO note_fts(note_fts, rowid, body)
+            SELECT 'delete', old.id, old.body WHERE old.deleted IS NULL;
+        INSERT INTO note_fts(rowid, body)
+            SELECT new.id, new.body WHERE new.deleted IS NULL; END""",
+)
+
+_DROP = (
+    "DROP TRIGGER IF EXISTS claims_fts_insert",
+    "DROP TRIGGER IF EXISTS claims_fts_delete",
+    "DROP TRIGGER IF EXISTS claims_fts_update",
+    "DROP TRIGGER IF EXISTS notes_fts_insert",
+    "DROP TRIGGER IF EXISTS notes_fts_delete",
+    "DROP TRIGGER IF EXISTS notes_fts_update",
+    "DROP TABLE IF EXISTS claim_fts",
+    "DROP TABLE IF EXISTS note_fts",
+)
+
+
+def create_fts(execute: Callable[[str], object]) -> None:
+    """Create the FTS tables and their triggers if they are missing."""
+    for statement in _STATEMENTS:
+        execute(statement)
+
+
+def drop_fts(execute: Callable[[str], object]) -> None:
+    """Drop the FTS tables and triggers (before a batch migration copies tables)."""
+    for statement in _DROP:
+        execute(statement)
+
+
+def rebuild_fts(execute: Callable[[str], object]) -> None:
+    """Rebuild both indexes from their content tables (deleted notes stay out)."""
+    execute("INSERT INTO claim_fts(claim_fts) VALUES ('delete-all')")
+    execute("INSERT INTO claim_fts(rowid, text) SELECT id, text FROM claims")
+    execute("INSERT INTO note_fts(note_fts) VALUES ('delete-all')")
+    execute("INSERT INTO note_fts(rowid, body) SELECT id, body FROM notes WHERE deleted IS NULL")

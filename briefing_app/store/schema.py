@@ -1,0 +1,184 @@
+"""SQLAlchemy 2 typed models of the library (DESIGN section 4)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base of every table, with stable constraint names for migrations."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class SourceRow(Base):
+    """An outlet that published documents."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    reliability: Mapped[str] = mapped_column(String(1), default="F")
+
+
+class DocumentRow(Base):
+    """An imported article, its normalised text and provenance."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    title: Mapped[str] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    encoding: Mapped[str] = mapped_column(String, default="utf-8")
+    text: Mapped[str] = mapped_column(Text)
+    imported: Mapped[datetime] = mapped_column()
+
+    source: Mapped[SourceRow | None] = relationship()
+
+
+class ParagraphRow(Base):
+    """A numbered non-empty line of a document."""
+
+    __tablename__ = "paragraphs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column("idx", Integer)
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
+    kind: Mapped[str] = mapped_column(String)
+    __table_args__ = (UniqueConstraint("document_id", "idx", name="document_idx"),)
+
+
+class ClaimRow(Base):
+    """One sentence of reporting; ``start:end`` are code points into the document."""
+
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    paragraph: Mapped[int] = mapped_column()
+    sentence: Mapped[int] = mapped_column()
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    attribution: Mapped[str | None] = mapped_column(Text)
+    hedges: Mapped[str] = mapped_column(Text, default="")
+    reliability: Mapped[str] = mapped_column(String(1), default="F")
+    credibility: Mapped[int] = mapped_column(default=6)
+    __table_args__ = (
+        CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_range"),
+        CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="reliability_grade"),
+        Index("ix_claims_document_order", "document_id", "start"),
+    )
+
+
+class ThemeRow(Base):
+    """A theme of the taxonomy (kept in step with ``resources/themes.toml``)."""
+
+    __tablename__ = "themes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String, unique=True)
+    label: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String, default="#888888")
+    order: Mapped[int] = mapped_column("ord", Integer, default=0)
+
+
+class ClaimThemeRow(Base):
+    """A claim filed under a theme, by a rule or by an analyst."""
+
+    __tablename__ = "claim_themes"
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[int] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True
+    )
+    is_primary: Mapped[bool] = mapped_column(default=False)
+    origin: Mapped[str] = mapped_column(String, default="rule")
+    why: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        CheckConstraint("origin IN ('rule','analyst')", name="origin_kind"),
+        Index("ix_claim_themes_theme", "theme_id", "claim_id"),
+    )
+
+
+class EntityRow(Base):
+    """A named person, group, place or country, by its canonical name."""
+
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String)
+
+
+class EntityAliasRow(Base):
+    """Another name an entity goes by (HTS for Hayat Tahrir al Sham)."""
+
+    __tablename__ = "entity_aliases"
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    alias: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class MentionRow(Base):
+    """An entity named in a claim, with its span in the document text."""
+
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
+    __table_args__ = (
+        Index("ix_mentions_claim", "claim_id"),
+        Index("ix_mentions_entity", "entity_id", "claim_id"),
+    )
+
+
+class NoteRow(Base):
+    """An analyst's note on a claim; deletion is soft."""
+
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="RESTRICT"))
+    body: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column()
+    updated: Mapped[datetime] = mapped_column()
+    deleted: Mapped[datetime | None] = mapped_column()
+    __table_args__ = (Index("ix_notes_claim", "claim_id"),)
+
+
+class NoteRevisionRow(Base):
+    """An earlier text of a note."""
+
+    __tablename__ = "note_revisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="RESTRICT"))
+    body: Mapped[str] = mapped_column(Text)
+    saved: Mapped[datetime] = mapped_column()
+    __table_args__ = (Index("ix_note_revisions_note", "note_id"),)

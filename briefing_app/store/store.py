@@ -1,0 +1,272 @@
+"""``Store``: owns the engine; every read and write of the library goes through it.
+
+Each method opens one short session, and hands back plain domain values, so
+no caller ever holds a session or an ORM object.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from briefing_app.domain.errors import LibraryError, NotFoundError
+from briefing_app.domain.library import (
+    Claim,
+    ClaimFilter,
+    ClaimTheme,
+    DocumentInfo,
+    DocumentText,
+    Note,
+    NoteRevision,
+    Theme,
+    ThemeCount,
+)
+from briefing_app.domain.parsed import ParsedDocument
+from briefing_app.store import claims, documents, notes
+from briefing_app.store.database import (
+    HEAD_REVISION,
+    check_writable,
+    create_library_engine,
+    inspect_file,
+)
+from briefing_app.store.errors import translated_errors
+
+
+class Store:
+    """The library database at one path."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (or create, if missing) the library at ``path``, upgrading its schema.
+
+        Raises:
+            LibraryError: the file is not ours, newer, damaged or not writable;
+                the file is left untouched.
+        """
+        path = path.expanduser().absolute()
+        revision = inspect_file(path)
+        check_writable(path)
+        if revision != HEAD_REVISION:
+            if revision is not None:
+                backup_before_upgrade(path, revision)
+            with translated_errors():
+                from briefing_app.store.migrate import upgrade
+
+                upgrade(path)
+        return cls(path, create_library_engine(path))
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        with translated_errors(), Session(self._engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        with translated_errors(), self._engine.connect() as connection:
+            connection.execution_options(immediate=True)
+            with Session(bind=connection, expire_on_commit=False) as session:
+                yield session
+                session.commit()
+
+    def _require_claim(self, session: Session, claim_id: int) -> None:
+        if not claims.claim_exists(session, claim_id):
+            raise NotFoundError(f"There is no claim {claim_id} in this library.")
+
+    # documents
+    def find_document(self, sha256: str) -> DocumentInfo | None:
+        """Return the document with this text hash, if any."""
+        with self._reading() as session:
+            row = documents.find_by_sha(session, sha256)
+            return documents.document_info(session, row.id) if row else None
+
+    def add_document(self, parsed: ParsedDocument) -> tuple[int, bool]:
+        """Store a parsed document in one transaction; return (id, already_present)."""
+        with self._writing() as session:
+            existing = documents.find_by_sha(session, parsed.sha256)
+            if existing is not None:
+                return existing.id, True
+            return documents.add_document(session, parsed), False
+
+    def documents(self) -> list[DocumentInfo]:
+        """Return every document in import order."""
+        with self._reading() as session:
+            return documents.documents(session)
+
+    def document_text(self, document_id: int) -> DocumentText:
+        """Return a document's text and paragraphs."""
+        with self._reading() as session:
+            found = documents.document_text(session, document_id)
+        if found is None:
+            raise NotFoundError(f"There is no document {document_id} in this library.")
+        return found
+
+    # themes and claims
+    def sync_themes(self, taxonomy: Sequence[Theme]) -> None:
+        """Bring the stored taxonomy in step with the bundled one."""
+        with self._writing() as session:
+            claims.sync_themes(session, taxonomy)
+
+    def themes(self) -> list[Theme]:
+        """Return the taxonomy in its order."""
+        with self._reading() as session:
+            return claims.themes(session)
+
+    def theme_counts(self) -> list[ThemeCount]:
+        """Return each theme with its claim count."""
+        with self._reading() as session:
+            return claims.theme_counts(session)
+
+    def count(self, claim_filter: ClaimFilter) -> int:
+        """Return how many claims pass the filter."""
+        with self._reading() as session:
+            return claims.count(session, claim_filter)
+
+    def claim_ids(self, claim_filter: ClaimFilter) -> list[int]:
+        """Return the ids of the claims that pass the filter, in document order."""
+        with self._reading() as session:
+            return claims.claim_ids(session, claim_filter)
+
+    def claims(self, ids: Sequence[int]) -> list[Claim]:
+        """Return these claims with their annotations, in the given order."""
+        with self._reading() as session:
+            return claims.load_claims(session, ids)
+
+    def claim(self, claim_id: int) -> Claim:
+        """Return one claim."""
+        found = self.claims([claim_id])
+        if not found:
+            raise NotFoundError(f"There is no claim {claim_id} in this library.")
+        return found[0]
+
+    def file_under(self, claim_id: int, theme_key: str, *, primary: bool, why: str) -> None:
+        """File a claim under a theme as the analyst's choice."""
+        with self._writing() as session:
+            self._require_claim(session, claim_id)
+            try:
+                claims.file_under(session, claim_id, theme_key, primary=primary, why=why)
+            except KeyError as error:
+                raise NotFoundError(f"There is no theme {theme_key!r}.") from error
+
+    def unfile(self, claim_id: int, theme_key: str) -> None:
+        """Remove a claim from a theme."""
+        with self._writing() as session:
+            claims.unfile(session, claim_id, theme_key)
+
+    def restore_filings(self, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
+        """Put back exactly these filings of a claim."""
+        with self._writing() as session:
+            claims.restore_filings(session, claim_id, filings)
+
+    def set_grading(self, claim_id: int, reliability: str, credibility: int) -> None:
+        """Store a claim's Admiralty grading."""
+        with self._writing() as session:
+            self._require_claim(session, claim_id)
+            claims.set_grading(session, claim_id, reliability, credibility)
+
+    # notes
+    def notes(self, claim_id: int) -> list[Note]:
+        """Return a claim's live notes, oldest first."""
+        with self._reading() as session:
+            return notes.notes_for(session, claim_id)
+
+    def notes_for_many(self, claim_ids: list[int]) -> dict[int, list[Note]]:
+        """Return the live notes of many claims."""
+        with self._reading() as session:
+            return notes.notes_for_many(session, claim_ids)
+
+    def deleted_notes(self) -> list[Note]:
+        """Return soft-deleted notes, most recent first."""
+        with self._reading() as session:
+            return notes.deleted_notes(session)
+
+    def add_note(self, claim_id: int, body: str) -> Note:
+        """Create a note on a claim (committed with full sync before returning)."""
+        with self._writing() as session:
+            self._require_claim(session, claim_id)
+            return notes.add_note(session, claim_id, body)
+
+    def update_note(self, note_id: int, body: str) -> Note:
+        """Change a note's text, keeping the old text as a revision."""
+        with self._writing() as session:
+            note = notes.update_note(session, note_id, body)
+        if note is None:
+            raise NotFoundError(f"There is no note {note_id} in this library.")
+        return note
+
+    def set_note_deleted(self, note_id: int, deleted: bool) -> Note:
+        """Soft-delete or restore a note."""
+        with self._writing() as session:
+            note = notes.set_deleted(session, note_id, deleted)
+        if note is None:
+            raise NotFoundError(f"There is no note {note_id} in this library.")
+        return note
+
+    def note(self, note_id: int) -> Note:
+        """Return one note, deleted or not."""
+        with self._reading() as session:
+            note = notes.get_note(session, note_id)
+        if note is None:
+            raise NotFoundError(f"There is no note {note_id} in this library.")
+        return note
+
+    def revisions(self, note_id: int) -> list[NoteRevision]:
+        """Return a note's earlier texts, newest first."""
+        with self._reading() as session:
+            return notes.revisions(session, note_id)
+
+    # raw search access for the search layer
+    @contextmanager
+    def search_session(self) -> Iterator[Session]:
+        """Yield a read session for the search layer's own SQL."""
+        with self._reading() as session:
+            yield session
+
+    def integrity_check(self) -> str:
+        """Return SQLite's integrity verdict ("ok" when sound)."""
+        with self._reading() as session:
+            return str(session.execute(text("PRAGMA integrity_check")).scalar())
+
+
+def backup_before_upgrade(path: Path, revision: str) -> Path:
+    """Copy the library aside before a migration; return the copy's path."""
+    import sqlite3
+
+    folder = path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = folder / f"{path.stem}-{stamp}-before-{revision}.db"
+    partial = target.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            source.execute("VACUUM INTO ?", (str(partial),))
+        finally:
+            source.close()
+        check = sqlite3.connect(partial)
+        try:
+            verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            check.close()
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise LibraryError(f"Could not back up {path} before upgrading it: {error}.") from error
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise LibraryError(f"{path} failed its integrity check ({verdict}); it was not upgraded.")
+    shutil.move(partial, target)
+    return target
