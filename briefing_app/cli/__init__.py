@@ -1,0 +1,1 @@
+"""The ``briefing-app`` subcommands (no Qt here)."""

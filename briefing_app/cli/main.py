@@ -1,0 +1,104 @@
+"""Run one ``briefing-app`` subcommand: output on stdout, one error line on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from briefing_app.domain.errors import BriefingError, UsageError
+from briefing_app.services.export import claim_json, render
+from briefing_app.services.library import Library
+from briefing_app.services.paths import resolve_library_path
+
+EXIT_ERROR = 2
+
+
+def fail(message: str) -> int:
+    """Print one error line on stderr and return the error exit status."""
+    print(f"briefing-app: error: {' '.join(message.split())}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed subcommand; return the exit status."""
+    try:
+        path, is_default = resolve_library_path(args.db)
+        library = Library.open(path, create_folder=is_default)
+        try:
+            return _COMMANDS[args.command](library, args)
+        finally:
+            library.close()
+    except BriefingError as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        return 0
+
+
+def _import(library: Library, args: argparse.Namespace) -> int:
+    for result in library.import_files([Path(f) for f in args.files]):
+        state = "already in the library" if result.already_present else "imported"
+        print(f"{result.file_name}: {state}, {result.claims} claims (document {result.document_id})")
+        for warning in result.warnings:
+            print(f"  note: {warning}")
+    return 0
+
+
+def _export(library: Library, args: argparse.Namespace) -> int:
+    content = render(library, args.format)
+    if args.output is None:
+        sys.stdout.write(content)
+        return 0
+    write_atomically(Path(args.output), content)
+    return 0
+
+
+def write_atomically(target: Path, content: str) -> None:
+    """Write a file through a temporary sibling, so a failure leaves nothing half-written."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"The folder {folder} does not exist.")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: give a file name.")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except OSError as error:
+        if "temporary" in locals():
+            Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"Cannot write {target}: {error.strerror}.") from error
+
+
+def _search(library: Library, args: argparse.Namespace) -> int:
+    result = library.search(args.query)
+    if args.json:
+        notes = library.notes_for_many([hit.claim.id for hit in result.hits])
+        payload = [
+            {**claim_json(hit.claim, notes.get(hit.claim.id, [])), "snippet": hit.snippet}
+            for hit in result.hits
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for hint in result.hints:
+        print(f"hint: {hint}", file=sys.stderr)
+    for hit in result.hits:
+        primary = hit.claim.primary_theme
+        theme = primary.label if primary else "Unfiled"
+        print(f"{hit.claim.id}\t¶{hit.claim.paragraph}\t{theme}\t{hit.claim.text}")
+    if not result.hits:
+        print(f"No claims match {args.query!r}.", file=sys.stderr)
+    return 0
+
+
+def _note(library: Library, args: argparse.Namespace) -> int:
+    note = library.add_note(args.claim_id, args.text)
+    print(f"Added note {note.id} to claim {note.claim_id}.")
+    return 0
+
+
+_COMMANDS = {"import": _import, "export": _export, "search": _search, "note": _note}

@@ -1,0 +1,47 @@
+"""The command-line grammar of ``briefing-app`` (DESIGN section 7)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from briefing_app import __version__
+from briefing_app.domain.errors import UsageError
+from briefing_app.services.export import FORMATS
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, raised as UsageError."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the problem instead of printing usage and exiting."""
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> OneLineParser:
+    """Return the parser for every subcommand."""
+    parser = OneLineParser(
+        prog="briefing-app",
+        description="Read briefings as claims filed by theme; with no command, open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="library file (default: $BRIEFING_APP_DB, then the user data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    importing = commands.add_parser("import", help="import briefing files")
+    importing.add_argument("files", nargs="+", metavar="FILE")
+
+    exporting = commands.add_parser("export", help="export the library")
+    exporting.add_argument("--format", choices=FORMATS, default="json")
+    exporting.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    searching = commands.add_parser("search", help="search claims and notes")
+    searching.add_argument("query", metavar="QUERY")
+    searching.add_argument("--json", action="store_true", help="print JSON")
+
+    noting = commands.add_parser("note", help="add a note to a claim")
+    noting.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    noting.add_argument("text", metavar="TEXT")
+    return parser

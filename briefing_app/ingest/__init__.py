@@ -1,0 +1,1 @@
+"""Text to document: decoding, layout, sentences, entities, attribution, hedges, themes."""

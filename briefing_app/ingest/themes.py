@@ -1,0 +1,128 @@
+"""File a sentence under themes with the scored rules of ``resources/themes.toml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from briefing_app.domain.library import Theme
+from briefing_app.domain.parsed import EntityMention, ThemeAssignment
+from briefing_app.ingest.config import load_toml
+from briefing_app.ingest.subject import find_subject
+
+REFERS_BACK_WEIGHT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    label: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class _ThemeRules:
+    theme: Theme
+    keywords: tuple[_Keyword, ...]
+    entities: dict[str, float]
+    kinds: dict[str, tuple[float, frozenset[str]]]
+
+
+@dataclass(slots=True)
+class _Score:
+    total: float = 0.0
+    in_subject: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+@cache
+def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
+    config = load_toml("themes.toml")
+    rules = []
+    for order, entry in enumerate(config["theme"]):
+        theme = Theme(entry["key"], entry["label"], entry["description"], entry["colour"], order)
+        keywords = tuple(
+            _Keyword(k["label"], re.compile(k["pattern"], re.IGNORECASE), float(k["weight"]))
+            for k in entry.get("keywords", [])
+        )
+        entities = {e["name"]: float(e["weight"]) for e in entry.get("entities", [])}
+        kinds = {
+            k["kind"]: (float(k["weight"]), frozenset(k.get("except", [])))
+            for k in entry.get("entity_kinds", [])
+        }
+        rules.append(_ThemeRules(theme, keywords, entities, kinds))
+    return tuple(rules), float(config["settings"]["secondary_threshold"])
+
+
+def default_themes() -> list[Theme]:
+    """Return the bundled taxonomy in its order."""
+    return [rules.theme for rules in _taxonomy()[0]]
+
+
+def _score(
+    rules: _ThemeRules, sentence: str, mentions: list[EntityMention], subject_end: int
+) -> _Score:
+    score = _Score()
+    for keyword in rules.keywords:
+        match = keyword.pattern.search(sentence)
+        if match:
+            score.total += keyword.weight
+            score.in_subject |= match.start() < subject_end
+            score.reasons.append(f"'{match.group(0)}'")
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.name in seen:
+            continue
+        weight = rules.entities.get(mention.name)
+        if weight is None and mention.kind in rules.kinds:
+            kind_weight, excluded = rules.kinds[mention.kind]
+            weight = None if mention.name in excluded else kind_weight
+        if weight is not None:
+            seen.add(mention.name)
+            score.total += weight
+            score.in_subject |= mention.start < subject_end
+            score.reasons.append(f"entity {mention.name}")
+    return score
+
+
+def classify(
+    sentence: str, mentions: list[EntityMention], previous_primary: str | None
+) -> tuple[ThemeAssignment, ...]:
+    """Return the themes of one sentence, primary first, each with its reason.
+
+    ``mentions`` carry offsets relative to ``sentence``; ``previous_primary``
+    is the primary theme of the claim before (a subject such as "These forces"
+    refers back to it).
+    """
+    taxonomy, threshold = _taxonomy()
+    subject = find_subject(sentence)
+    scores = {r.theme.key: _score(r, sentence, mentions, subject.end) for r in taxonomy}
+    if subject.refers_back and previous_primary in scores:
+        if not any(s.in_subject for s in scores.values()):
+            carried = scores[previous_primary]
+            carried.total += REFERS_BACK_WEIGHT
+            carried.in_subject = True
+            carried.reasons.insert(0, f"'{sentence[subject.start:subject.end]}' refers back")
+    order = [r.theme.key for r in taxonomy]
+    ranked = sorted(
+        (key for key in order if scores[key].total > 0),
+        key=lambda key: (not scores[key].in_subject, -scores[key].total, order.index(key)),
+    )
+    if not ranked:
+        return ()
+    primary = ranked[0]
+    chosen = [primary] + [k for k in ranked[1:] if scores[k].total >= threshold]
+    return tuple(
+        ThemeAssignment(
+            key=key,
+            is_primary=key == primary,
+            why=_why(scores[key], subject_hit=key == primary and scores[key].in_subject),
+        )
+        for key in chosen
+    )
+
+
+def _why(score: _Score, *, subject_hit: bool) -> str:
+    text = "matched " + ", ".join(score.reasons)
+    return text + (" (in the subject)" if subject_hit else "")

@@ -1,0 +1,1 @@
+"""Search: the query grammar, its translation to SQL, ranking and highlighting."""

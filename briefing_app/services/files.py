@@ -1,0 +1,28 @@
+"""Reading briefing files from disk with messages a user can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.domain.errors import InputFileError
+from briefing_app.ingest.decode import MAX_BYTES
+
+
+def read_briefing(path: Path) -> bytes:
+    """Return a briefing file's bytes, or raise InputFileError saying why not."""
+    if not path.exists():
+        raise InputFileError(f"{path} does not exist.")
+    if path.is_dir():
+        raise InputFileError(f"{path} is a folder: give the briefing files inside it.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputFileError(
+                f"{path} is {size / 1_048_576:.1f} MB; briefings over "
+                f"{MAX_BYTES // 1_048_576} MB are refused. Split it into articles."
+            )
+        return path.read_bytes()
+    except PermissionError as error:
+        raise InputFileError(f"{path} cannot be read: permission denied.") from error
+    except OSError as error:
+        raise InputFileError(f"{path} cannot be read: {error.strerror}.") from error

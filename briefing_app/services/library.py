@@ -1,0 +1,201 @@
+"""``Library``: the use cases of the app over one library file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from briefing_app.bundled import bundled_briefings
+from briefing_app.domain.credibility import check_credibility, check_reliability
+from briefing_app.domain.errors import LibraryError, UsageError
+from briefing_app.domain.library import (
+    Claim,
+    ClaimFilter,
+    ClaimTheme,
+    DocumentInfo,
+    DocumentText,
+    ImportResult,
+    Note,
+    NoteRevision,
+    SearchHit,
+    SearchResult,
+    Theme,
+    ThemeCount,
+)
+from briefing_app.domain.parsed import ParsedDocument
+from briefing_app.ingest.pipeline import parse_document
+from briefing_app.ingest.themes import default_themes
+from briefing_app.search.plain import search_ids
+from briefing_app.services.files import read_briefing
+from briefing_app.store.store import Store
+
+Progress = Callable[[int, int, str], None]
+
+
+class Library:
+    """One open library: import, browse, search, annotate, export."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @classmethod
+    def open(cls, path: Path, *, create_folder: bool = False, seed: bool = False) -> Library:
+        """Open the library at ``path``; a missing file is a first run.
+
+        On a first run the bundled briefing(s) are imported when ``seed`` is
+        true. An existing file is never treated as a first run, even if empty.
+        """
+        first_run = not path.exists()
+        if first_run and create_folder:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise LibraryError(f"Cannot create {path.parent}: {error.strerror}.") from error
+        store = Store.open(path)
+        library = cls(store)
+        store.sync_themes(default_themes())
+        if first_run and seed:
+            library.import_files(bundled_briefings())
+        return library
+
+    @property
+    def path(self) -> Path:
+        """Return the library file's path."""
+        return self._store.path
+
+    def close(self) -> None:
+        """Release the database."""
+        self._store.close()
+
+    # import
+    def import_files(
+        self, paths: Sequence[Path], progress: Progress | None = None
+    ) -> list[ImportResult]:
+        """Import briefings; all are parsed before any is written, so a bad file writes nothing."""
+        parsed: list[ParsedDocument] = []
+        for number, path in enumerate(paths, start=1):
+            if progress:
+                progress(number - 1, len(paths), f"Reading {path.name}")
+            parsed.append(parse_document(read_briefing(path), path.name))
+        results = []
+        for number, document in enumerate(parsed, start=1):
+            if progress:
+                progress(number - 1, len(paths), f"Saving {document.file_name}")
+            document_id, present = self._store.add_document(document)
+            results.append(
+                ImportResult(
+                    file_name=document.file_name,
+                    document_id=document_id,
+                    title=document.title,
+                    claims=len(document.claims),
+                    already_present=present,
+                    warnings=document.warnings,
+                )
+            )
+        if progress:
+            progress(len(paths), len(paths), "Done")
+        return results
+
+    # browsing
+    def themes(self) -> list[Theme]:
+        """Return the taxonomy in its order."""
+        return self._store.themes()
+
+    def theme_counts(self) -> list[ThemeCount]:
+        """Return each theme with the number of claims filed under it."""
+        return self._store.theme_counts()
+
+    def count(self, claim_filter: ClaimFilter | None = None) -> int:
+        """Return how many claims pass the filter."""
+        return self._store.count(claim_filter or ClaimFilter())
+
+    def claim_ids(self, claim_filter: ClaimFilter | None = None) -> list[int]:
+        """Return claim ids in document order."""
+        return self._store.claim_ids(claim_filter or ClaimFilter())
+
+    def claims(self, ids: Sequence[int]) -> list[Claim]:
+        """Return these claims with their annotations."""
+        return self._store.claims(ids)
+
+    def claim(self, claim_id: int) -> Claim:
+        """Return one claim."""
+        return self._store.claim(claim_id)
+
+    def documents(self) -> list[DocumentInfo]:
+        """Return every document."""
+        return self._store.documents()
+
+    def document_text(self, document_id: int) -> DocumentText:
+        """Return a document's text and paragraphs."""
+        return self._store.document_text(document_id)
+
+    # analyst choices
+    def file_under(self, claim_id: int, theme_key: str, *, primary: bool = True) -> None:
+        """File a claim under a theme as the analyst's choice."""
+        self._store.file_under(claim_id, theme_key, primary=primary, why="analyst")
+
+    def unfile(self, claim_id: int, theme_key: str) -> None:
+        """Remove a claim from a theme."""
+        self._store.unfile(claim_id, theme_key)
+
+    def restore_filings(self, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
+        """Put back a claim's earlier filings (undo)."""
+        self._store.restore_filings(claim_id, filings)
+
+    def set_grading(self, claim_id: int, reliability: str, credibility: int) -> None:
+        """Grade a claim on the Admiralty scale."""
+        try:
+            grade, cred = check_reliability(reliability), check_credibility(credibility)
+        except ValueError as error:
+            raise UsageError(str(error)) from error
+        self._store.set_grading(claim_id, grade, cred)
+
+    # notes
+    def notes(self, claim_id: int) -> list[Note]:
+        """Return a claim's live notes."""
+        return self._store.notes(claim_id)
+
+    def add_note(self, claim_id: int, body: str) -> Note:
+        """Add a note to a claim; returns once it is durably committed."""
+        if not body.strip():
+            raise UsageError("A note needs some text.")
+        return self._store.add_note(claim_id, body)
+
+    def update_note(self, note_id: int, body: str) -> Note:
+        """Change a note's text (the old text is kept as a revision)."""
+        return self._store.update_note(note_id, body)
+
+    def delete_note(self, note_id: int) -> Note:
+        """Delete a note softly (it can be restored)."""
+        return self._store.set_note_deleted(note_id, True)
+
+    def restore_note(self, note_id: int) -> Note:
+        """Bring back a deleted note."""
+        return self._store.set_note_deleted(note_id, False)
+
+    def deleted_notes(self) -> list[Note]:
+        """Return deleted notes, most recent first."""
+        return self._store.deleted_notes()
+
+    def revisions(self, note_id: int) -> list[NoteRevision]:
+        """Return a note's earlier texts, newest first."""
+        return self._store.revisions(note_id)
+
+    def notes_for_many(self, claim_ids: list[int]) -> dict[int, list[Note]]:
+        """Return the live notes of many claims."""
+        return self._store.notes_for_many(claim_ids)
+
+    # search
+    def search(self, query: str, limit: int = 500) -> SearchResult:
+        """Return the claims matching ``query`` (never raises for odd input)."""
+        with self._store.search_session() as session:
+            found = search_ids(session, query, limit)
+        claims = {c.id: c for c in self._store.claims([i for i, _ in found])}
+        hits = tuple(
+            SearchHit(claims[i], claims[i].text, via_note) for i, via_note in found if i in claims
+        )
+        return SearchResult(query, hits, len(hits), ())
+
+    def integrity_check(self) -> str:
+        """Return SQLite's verdict on the file ("ok")."""
+        return self._store.integrity_check()

@@ -1,0 +1,26 @@
+"""Where the library lives: ``--db``, then ``BRIEFING_APP_DB``, then the user data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "BRIEFING_APP_DB"
+APP_NAME = "briefing-app"
+
+
+def default_library_path() -> Path:
+    """Return the library path in the user data folder (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "library.db"
+
+
+def resolve_library_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:
+    """Return the library path and whether it is the default one (whose folder we may create)."""
+    if explicit:
+        return Path(explicit).expanduser(), False
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser(), False
+    return default_library_path(), True
