@@ -9,9 +9,10 @@ from functools import cache
 from briefing_app.ingest.config import load_toml
 
 _ACCORDING = re.compile(
-    r"\baccording to (?P<who>.+?)(?=,\s|;|:|(?<![A-Z])\.(?:\s|$)|\s[-–—]\s|$)", re.IGNORECASE
+    r"\baccording to (?P<who>.+?)(?=,\s|;|:|(?<!(?-i:[A-Z]))\.(?:\s|$)|\s[-–—]\s|$)", re.IGNORECASE
 )
 _CLAUSE_BREAKS = re.compile(r"[,?!]?\s*[\"”]\s*|,\s+(?:and|but)\s+|;\s*|:\s+|\s[-–—]\s|\bthat\s")
+_ARTICLES = frozenset({"The", "A", "An"})
 _QUOTE_CLOSE = re.compile(r"[,?!.]\s*[\"”]\s*$")
 
 
@@ -19,6 +20,8 @@ _QUOTE_CLOSE = re.compile(r"[,?!.]\s*[\"”]\s*$")
 class _Rules:
     verbs: re.Pattern[str]
     not_before: frozenset[str]
+    after_quote: re.Pattern[str]
+    trailing: frozenset[str]
     pronouns: frozenset[str]
     max_words: int
 
@@ -27,20 +30,32 @@ class _Rules:
 def _rules() -> _Rules:
     config = load_toml("language.toml")["attribution"]
     verbs = "|".join(re.escape(v) for v in config["verbs"])
+    titles = "|".join(re.escape(a) for a in config["abbreviations"])
     return _Rules(
         verbs=re.compile(rf"\b(?:{verbs})\b"),
         not_before=frozenset(config["not_before_verb"]),
+        after_quote=re.compile(rf"\s+(?P<who>(?:\b(?:{titles})|[^,.;:])+)"),
+        trailing=frozenset(config["trailing"]),
         pronouns=frozenset(config["pronouns"]),
         max_words=config["max_words"],
     )
 
 
 def _tidy(who: str) -> str | None:
-    who = who.strip(" ,;:\"“”'‘’—–-")
+    who = _name_of_apposition(who.strip(" ,;:\"“”'‘’—–-"))
     for lead in ("and ", "but ", "as "):
         if who.lower().startswith(lead):
             who = who[len(lead) :]
     return who or None
+
+
+def _name_of_apposition(who: str) -> str:
+    """Prefer the named part of "A commander, Gen. X"; drop "X, a war monitor"."""
+    parts = [part.strip() for part in who.split(", ")]
+    if len(parts) == 1:
+        return who
+    named = [p for p in parts[1:] if p[:1].isupper() and p.split()[0] not in _ARTICLES]
+    return named[0] if named else parts[0]
 
 
 def _before_verb(sentence: str, verb_start: int, rules: _Rules) -> str | None:
@@ -50,7 +65,12 @@ def _before_verb(sentence: str, verb_start: int, rules: _Rules) -> str | None:
     words = phrase.split()
     if not words or len(words) > rules.max_words:
         return None
-    if words[-1].lower().strip(",") in rules.not_before:
+    while len(words) > 1 and words[-1].lower() in rules.trailing:
+        phrase = phrase[: phrase.rstrip().rfind(words[-1])]
+        words.pop()
+    if any(w.lower().strip(",") in rules.not_before for w in words[1:]) or (
+        words[-1].lower().strip(",") in rules.not_before
+    ):
         return None
     if not (words[0][0].isupper() or words[0].lower() in rules.pronouns or words[0] == "the"):
         return None
@@ -61,7 +81,7 @@ def _after_quote(sentence: str, verb_end: int, verb_start: int, rules: _Rules) -
     if not _QUOTE_CLOSE.search(sentence[:verb_start]):
         return None
     right = sentence[verb_end:]
-    match = re.match(r"\s+(?P<who>[^,.;:]+(?:\.[A-Z][^,.;:]*)*)", right)
+    match = rules.after_quote.match(right)
     if not match:
         return None
     who = match.group("who")

@@ -10,6 +10,8 @@ from briefing_app.domain.parsed import ParagraphKind, ParsedParagraph
 from briefing_app.ingest.config import load_toml
 from briefing_app.ingest.outlets import canonical_outlet, outlet_at_end
 
+# Lines at least this long that stop mid-sentence are taken for hard-wrapped prose.
+WRAP_MIN_CHARS = 45
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$")
 
 
@@ -76,12 +78,20 @@ def _join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
             blocks.append([span])
     joined: list[tuple[int, int]] = []
     for block in blocks:
-        inner = block[:-1]
-        wrapped = len(block) > 2 and sum(
-            1 for s, e in inner if not _SENTENCE_END.search(text[s:e])
-        ) > len(inner) / 2
-        joined.extend([(block[0][0], block[-1][1])] if wrapped else block)
+        joined.extend([(block[0][0], block[-1][1])] if _is_wrapped(text, block) else block)
     return joined
+
+
+def _is_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
+    """Return True for a block of long lines broken mid-sentence (hard-wrapped prose)."""
+    if len(block) < 2:
+        return False
+    inner = [text[s:e] for s, e in block[:-1]]
+    following = [text[s:e] for s, e in block[1:]]
+    unfinished = sum(1 for line in inner if not _SENTENCE_END.search(line))
+    long_lines = sum(1 for line in inner if len(line) >= WRAP_MIN_CHARS)
+    continued = sum(1 for line in following if line[:1].islower())
+    return unfinished > len(inner) / 2 and long_lines > len(inner) / 2 and continued > 0
 
 
 def boilerplate_outlet(line: str) -> tuple[bool, str | None]:

@@ -84,11 +84,12 @@ def sync_themes(session: Session, taxonomy: Sequence[Theme]) -> None:
 
 def theme_counts(session: Session) -> list[ThemeCount]:
     """Return each theme with the number of claims filed under it."""
-    counts = dict(
-        session.execute(
+    counts: dict[int, int] = {
+        theme_id: n
+        for theme_id, n in session.execute(
             select(ClaimThemeRow.theme_id, func.count()).group_by(ClaimThemeRow.theme_id)
-        ).tuples()
-    )
+        )
+    }
     rows = session.scalars(select(ThemeRow).order_by(ThemeRow.order, ThemeRow.id))
     return [
         ThemeCount(Theme(r.key, r.label, r.description, r.colour, r.order), counts.get(r.id, 0))
@@ -111,14 +112,14 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[Claim]:
         .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
         .outerjoin(SourceRow, SourceRow.id == DocumentRow.source_id)
         .where(ClaimRow.id.in_(ids))
-    ).tuples()
+    )
     filings: dict[int, list[ClaimTheme]] = defaultdict(list)
     for link, theme in session.execute(
         select(ClaimThemeRow, ThemeRow)
         .join(ThemeRow, ThemeRow.id == ClaimThemeRow.theme_id)
         .where(ClaimThemeRow.claim_id.in_(ids))
         .order_by(ClaimThemeRow.is_primary.desc(), ThemeRow.order)
-    ).tuples():
+    ):
         filings[link.claim_id].append(
             ClaimTheme(theme.key, theme.label, theme.colour, link.is_primary, link.origin, link.why)
         )
@@ -128,16 +129,17 @@ def load_claims(session: Session, ids: Sequence[int]) -> list[Claim]:
         .join(EntityRow, EntityRow.id == MentionRow.entity_id)
         .where(MentionRow.claim_id.in_(ids))
         .order_by(MentionRow.claim_id, MentionRow.start)
-    ).tuples():
+    ):
         if name not in names[claim_id]:
             names[claim_id].append(name)
-    notes = dict(
-        session.execute(
+    notes: dict[int, int] = {
+        claim_id: n
+        for claim_id, n in session.execute(
             select(NoteRow.claim_id, func.count())
             .where(NoteRow.claim_id.in_(ids), NoteRow.deleted.is_(None))
             .group_by(NoteRow.claim_id)
-        ).tuples()
-    )
+        )
+    }
     by_id = {
         row.id: Claim(
             id=row.id,
@@ -205,7 +207,7 @@ def unfile(session: Session, claim_id: int, theme_key: str) -> None:
 def restore_filings(session: Session, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
     """Put back exactly these filings of a claim (used by undo)."""
     session.execute(delete(ClaimThemeRow).where(ClaimThemeRow.claim_id == claim_id))
-    ids = dict(session.execute(select(ThemeRow.key, ThemeRow.id)).tuples())
+    ids = {key: theme_id for key, theme_id in session.execute(select(ThemeRow.key, ThemeRow.id))}
     session.add_all(
         ClaimThemeRow(
             claim_id=claim_id,
