@@ -19,7 +19,9 @@ SEED_GOLD = DATA / "000_c58f06d55b31cb96.gold.json"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every user folder at a temporary one: no test touches the user's files."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

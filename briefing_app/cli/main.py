@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
 def _import(library: Library, args: argparse.Namespace) -> int:
     for result in library.import_files([Path(f) for f in args.files]):
         state = "already in the library" if result.already_present else "imported"
-        print(f"{result.file_name}: {state}, {result.claims} claims (document {result.document_id})")
+        print(
+            f"{result.file_name}: {state}, {result.claims} claims (document {result.document_id})"
+        )
         for warning in result.warnings:
             print(f"  note: {warning}")
     return 0

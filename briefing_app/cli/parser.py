@@ -26,7 +26,9 @@ def build_parser() -> OneLineParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="library file (default: $BRIEFING_APP_DB, then the user data folder)"
+        "--db",
+        metavar="PATH",
+        help="library file (default: $BRIEFING_APP_DB, then the user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 

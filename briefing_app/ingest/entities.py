@@ -68,7 +68,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ent
     while index < len(tokens):
         for size in range(min(table.longest, len(tokens) - index), 0, -1):
             window = tokens[index : index + size]
-            if any(text[a.end() : b.start()].strip() for a, b in zip(window, window[1:], strict=False)):
+            if any(
+                text[a.end() : b.start()].strip() for a, b in zip(window, window[1:], strict=False)
+            ):
                 continue
             hit = table.forms.get(tuple(m.group(0) for m in window))
             if hit is not None:

@@ -36,8 +36,10 @@ def outlet_at_end(line: str) -> str | None:
     """Return a known outlet named at the end of a byline ("By X, Reuters"), if any."""
     folded = " ".join(line.split()).casefold().rstrip(". ")
     for alias, name in sorted(_aliases().items(), key=lambda item: -len(item[0])):
-        if len(alias) > 2 and folded.endswith(alias) and (
-            len(folded) == len(alias) or not folded[-len(alias) - 1].isalnum()
+        if (
+            len(alias) > 2
+            and folded.endswith(alias)
+            and (len(folded) == len(alias) or not folded[-len(alias) - 1].isalnum())
         ):
             return name
     return None

@@ -53,7 +53,7 @@ def find_subject(sentence: str) -> Subject:
             if word.group(0).endswith(","):
                 first = position + 1
                 break
-    taken = []
+    taken: list[re.Match[str]] = []
     for word in words[first:]:
         if _bare(word.group(0)) in rules.verbs or len(taken) == rules.max_words:
             break

@@ -98,12 +98,12 @@ def classify(
     taxonomy, threshold = _taxonomy()
     subject = find_subject(sentence)
     scores = {r.theme.key: _score(r, sentence, mentions, subject.end) for r in taxonomy}
-    if subject.refers_back and previous_primary in scores:
-        if not any(s.in_subject for s in scores.values()):
-            carried = scores[previous_primary]
-            carried.total += REFERS_BACK_WEIGHT
-            carried.in_subject = True
-            carried.reasons.insert(0, f"'{sentence[subject.start:subject.end]}' refers back")
+    has_own_subject = any(s.in_subject for s in scores.values())
+    if subject.refers_back and previous_primary in scores and not has_own_subject:
+        carried = scores[previous_primary]
+        carried.total += REFERS_BACK_WEIGHT
+        carried.in_subject = True
+        carried.reasons.insert(0, f"'{sentence[subject.start : subject.end]}' refers back")
     order = [r.theme.key for r in taxonomy]
     ranked = sorted(
         (key for key in order if scores[key].total > 0),

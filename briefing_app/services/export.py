@@ -107,17 +107,42 @@ def _csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
-        ["document", "outlet", "claim_id", "paragraph", "sentence", "text", "primary_theme",
-         "themes", "attribution", "hedges", "entities", "reliability", "credibility", "notes"]
+        [
+            "document",
+            "outlet",
+            "claim_id",
+            "paragraph",
+            "sentence",
+            "text",
+            "primary_theme",
+            "themes",
+            "attribution",
+            "hedges",
+            "entities",
+            "reliability",
+            "credibility",
+            "notes",
+        ]
     )
     for document in data["documents"]:
         for claim in document["claims"]:
             writer.writerow(
-                [document["title"], document["outlet"] or "", claim["id"], claim["paragraph"],
-                 claim["sentence"], claim["text"], _primary(claim),
-                 ";".join(t["key"] for t in claim["themes"]), claim["attribution"] or "",
-                 ";".join(claim["hedges"]), ";".join(claim["entities"]), claim["reliability"],
-                 claim["credibility"], "\n\n".join(n["body"] for n in claim["notes"])]
+                [
+                    document["title"],
+                    document["outlet"] or "",
+                    claim["id"],
+                    claim["paragraph"],
+                    claim["sentence"],
+                    claim["text"],
+                    _primary(claim),
+                    ";".join(t["key"] for t in claim["themes"]),
+                    claim["attribution"] or "",
+                    ";".join(claim["hedges"]),
+                    ";".join(claim["entities"]),
+                    claim["reliability"],
+                    claim["credibility"],
+                    "\n\n".join(n["body"] for n in claim["notes"]),
+                ]
             )
     return out.getvalue()
 

@@ -22,11 +22,11 @@ from briefing_app.store.schema import (
 )
 
 
-def _live_notes() -> Select[tuple[int]]:
+def _live_notes() -> Select[int]:
     return select(NoteRow.claim_id).where(NoteRow.deleted.is_(None))
 
 
-def filtered_ids(claim_filter: ClaimFilter) -> Select[tuple[int]]:
+def filtered_ids(claim_filter: ClaimFilter) -> Select[int]:
     """Return a SELECT of claim ids for ``claim_filter``, in document order."""
     query = select(ClaimRow.id)
     if claim_filter.theme is not None:

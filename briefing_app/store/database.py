@@ -34,7 +34,9 @@ def inspect_file(path: Path) -> str | None:
     """
     if not path.exists():
         if not path.parent.is_dir():
-            raise LibraryError(f"The folder {path.parent} does not exist: create it or pick another --db.")
+            raise LibraryError(
+                f"The folder {path.parent} does not exist: create it or pick another --db."
+            )
         return None
     if path.is_dir():
         raise NotOurDatabaseError(f"{path} is a folder, not a library file: pick a file with --db.")
@@ -99,9 +101,7 @@ def check_writable(path: Path) -> None:
             "Copy it somewhere writable or pick another --db."
         )
     if path.exists() and not os.access(path, os.W_OK):
-        raise LibraryError(
-            f"{path} is read-only: make it writable or copy it and open the copy."
-        )
+        raise LibraryError(f"{path} is read-only: make it writable or copy it and open the copy.")
 
 
 def create_library_engine(path: Path) -> Engine:

@@ -1,4 +1,4 @@
-"""`briefing-app import`: good files import once; bad files give one clear line and write nothing."""
+"""`briefing-app import`: good files import once; bad ones give one line and write nothing."""
 
 from __future__ import annotations
 
@@ -53,7 +53,10 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
         "empty": (b"", "is empty"),
         "blank": (b"  \n\n \t\n", "is empty"),
         "binary": (bytes(range(256)) * 4, "binary"),
-        "invalid-utf8": ("Rebels took Homs — a city ".encode() + b"\xe2\x80 \xff\n", "not valid UTF-8"),
+        "invalid-utf8": (
+            "Rebels took Homs — a city ".encode() + b"\xe2\x80 \xff\n",
+            "not valid UTF-8",
+        ),
         "boilerplate-only": (
             b"ADVERTISEMENT\nSign up for our newsletter\nRelated: more news\n",
             "holds no reporting",
@@ -72,7 +75,16 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize(
     "case",
-    ["missing", "empty", "blank", "binary", "invalid-utf8", "boilerplate-only", "huge", "directory"],
+    [
+        "missing",
+        "empty",
+        "blank",
+        "binary",
+        "invalid-utf8",
+        "boilerplate-only",
+        "huge",
+        "directory",
+    ],
 )
 def test_bad_file_gives_one_line_and_writes_nothing(
     capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path, case: str

@@ -11,9 +11,35 @@ from briefing_app.ingest.pipeline import parse_document
 
 WORDS = st.sampled_from(
     [
-        "Rebels", "captured", "Homs", "U.S.", "Mr.", "Gen.", "said", "Assad", "“quote”", "—",
-        "HTS’s", "may", "reportedly", "😀", "🇸🇾", "ADVERTISEMENT", "Related:", "e\u0301",
-        "Şanlıurfa", "the", "army", "...", "?", "!", "(AP)", "BEIRUT", "-", "\t", "Russia",
+        "Rebels",
+        "captured",
+        "Homs",
+        "U.S.",
+        "Mr.",
+        "Gen.",
+        "said",
+        "Assad",
+        "“quote”",
+        "—",
+        "HTS’s",
+        "may",
+        "reportedly",
+        "😀",
+        "🇸🇾",
+        "ADVERTISEMENT",
+        "Related:",
+        "e\u0301",
+        "Şanlıurfa",
+        "the",
+        "army",
+        "...",
+        "?",
+        "!",
+        "(AP)",
+        "BEIRUT",
+        "-",
+        "\t",
+        "Russia",
     ]
 )
 LINE = st.lists(WORDS, min_size=0, max_size=25).map(" ".join)
@@ -27,9 +53,7 @@ def _check(text: str) -> None:
         return
     body = document.text
     previous_end = -1
-    non_claim = [
-        (p.start, p.end) for p in document.paragraphs if p.kind != ParagraphKind.BODY
-    ]
+    non_claim = [(p.start, p.end) for p in document.paragraphs if p.kind != ParagraphKind.BODY]
     for claim in document.claims:
         sentence = body[claim.start : claim.end]
         assert sentence == sentence.strip() and sentence

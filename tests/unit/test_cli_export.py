@@ -1,0 +1,145 @@
+"""`export` and `note` follow the JSON contract of DESIGN section 7."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import fingerprint, run_cli
+from tests.conftest import SEED
+
+
+@pytest.fixture
+def db(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
+    path = tmp_path / "lib.db"
+    assert run_cli(capsys, "--db", path, "import", SEED).code == 0
+    return path
+
+
+def _json(capsys: pytest.CaptureFixture[str], db: Path) -> dict:  # type: ignore[type-arg]
+    outcome = run_cli(capsys, "--db", db, "export", "--format", "json")
+    assert outcome.code == 0
+    return json.loads(outcome.out)
+
+
+def test_json_has_the_contract_shape(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    data = _json(capsys, db)
+    assert data["format"] == "briefing-app/1"
+    assert [(t["key"], t["label"], t["count"]) for t in data["themes"]] == [
+        ("offensive", "The offensive", 7),
+        ("assad-defense", "Assad's defense", 8),
+        ("foreign-forces", "Foreign forces", 5),
+    ]
+    document = data["documents"][0]
+    assert set(document) == {
+        "id",
+        "title",
+        "outlet",
+        "published",
+        "sha256",
+        "text",
+        "boilerplate",
+        "claims",
+    }
+    assert document["outlet"] == "Washington Examiner"
+    assert document["boilerplate"] == ["CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER"]
+    claim = document["claims"][0]
+    assert set(claim) == {
+        "id",
+        "text",
+        "paragraph",
+        "sentence",
+        "start",
+        "end",
+        "prefix",
+        "suffix",
+        "themes",
+        "attribution",
+        "hedges",
+        "entities",
+        "reliability",
+        "credibility",
+        "notes",
+    }
+    assert (claim["start"], claim["end"], claim["prefix"]) == (0, 170, "")
+    assert claim["entities"] == ["Syria", "Homs", "Damascus"]
+    assert (claim["reliability"], claim["credibility"]) == ("F", 6)
+    assert set(claim["themes"][0]) == {"key", "primary", "origin", "why"}
+
+
+def test_every_claim_is_its_span(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    document = _json(capsys, db)["documents"][0]
+    assert len(document["claims"]) == 16
+    for claim in document["claims"]:
+        assert document["text"][claim["start"] : claim["end"]] == claim["text"]
+        assert document["text"][: claim["start"]].endswith(claim["prefix"])
+        assert document["text"][claim["end"] :].startswith(claim["suffix"])
+        assert len(claim["prefix"]) <= 32 and len(claim["suffix"]) <= 32
+
+
+def test_note_appears_in_export(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    outcome = run_cli(capsys, "--db", db, "note", "7", "Check <b>this</b> against SANA")
+    assert outcome.code == 0 and "Added note 1 to claim 7" in outcome.out
+    claim = next(c for c in _json(capsys, db)["documents"][0]["claims"] if c["id"] == 7)
+    assert [n["body"] for n in claim["notes"]] == ["Check <b>this</b> against SANA"]
+    assert claim["notes"][0]["created"].endswith("Z")
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "message"),
+    [
+        ("999", "hello", "no claim 999"),
+        ("abc", "hello", "invalid int value"),
+        ("1", "   ", "needs some text"),
+    ],
+)
+def test_bad_note_is_one_line(
+    capsys: pytest.CaptureFixture[str], db: Path, claim: str, text: str, message: str
+) -> None:
+    before = fingerprint(db)
+    outcome = run_cli(capsys, "--db", db, "note", claim, text)
+    assert outcome.code == 2 and message in outcome.err and outcome.err.count("\n") == 1
+    assert fingerprint(db) == before
+
+
+def test_export_to_file_is_atomic(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.csv"
+    assert run_cli(capsys, "--db", db, "export", "--format", "csv", "-o", target).code == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    assert len(rows) == 16 and rows[0]["primary_theme"] == "offensive"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["lib.db", "out.csv", *[p.name for p in tmp_path.iterdir() if p.name.startswith("lib.db-")]]
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_other_formats_group_by_theme(
+    capsys: pytest.CaptureFixture[str], db: Path, fmt: str
+) -> None:
+    run_cli(capsys, "--db", db, "note", "1", "<script>alert(1)</script>")
+    outcome = run_cli(capsys, "--db", db, "export", "--format", fmt)
+    assert outcome.code == 0
+    assert outcome.out.index("The offensive") < outcome.out.index("Foreign forces")
+    if fmt == "html":
+        assert "<script>" not in outcome.out and "&lt;script&gt;" in outcome.out
+
+
+def test_export_into_missing_folder(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    outcome = run_cli(capsys, "--db", db, "export", "-o", tmp_path / "no" / "x.json")
+    assert outcome.code == 2 and "does not exist" in outcome.err
+
+
+def test_search_json_is_claims_plus_snippet(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    outcome = run_cli(capsys, "--db", db, "search", "fortify", "--json")
+    assert outcome.code == 0
+    hits = json.loads(outcome.out)
+    assert [h["paragraph"] for h in hits] == [7]
+    assert "snippet" in hits[0] and hits[0]["text"].startswith("Since then, Assad")

@@ -1,0 +1,90 @@
+"""The store: pragmas, the FTS index kept in step, revisions, analyst filings."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from briefing_app.services.library import Library
+from briefing_app.store.database import HEAD_REVISION, KNOWN_REVISIONS
+
+
+def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(query).fetchall()
+    finally:
+        connection.close()
+
+
+def test_wal_and_application_id(seeded_library: Library) -> None:
+    assert _sql(seeded_library.path, "PRAGMA journal_mode") == [("wal",)]
+    assert _sql(seeded_library.path, "PRAGMA application_id") == [(0x42524946,)]
+
+
+def test_notes_are_indexed_and_unindexed_on_delete(seeded_library: Library) -> None:
+    note = seeded_library.add_note(3, "Alawite heartland matters")
+    query = "SELECT rowid FROM note_fts WHERE note_fts MATCH 'heartland'"
+    assert _sql(seeded_library.path, query) == [(note.id,)]
+    seeded_library.update_note(note.id, "coastal support")
+    assert _sql(seeded_library.path, query) == []
+    seeded_library.delete_note(note.id)
+    assert (
+        _sql(seeded_library.path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'coastal'") == []
+    )
+    seeded_library.restore_note(note.id)
+    assert (
+        len(_sql(seeded_library.path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'coastal'"))
+        == 1
+    )
+
+
+def test_changing_a_note_keeps_the_old_text(seeded_library: Library) -> None:
+    note = seeded_library.add_note(1, "first")
+    seeded_library.update_note(note.id, "second")
+    seeded_library.update_note(note.id, "third")
+    assert [r.body for r in seeded_library.revisions(note.id)] == ["second", "first"]
+
+
+def test_claim_fts_matches_every_claim(seeded_library: Library) -> None:
+    assert _sql(
+        seeded_library.path, "SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'homs'"
+    ) == [(5,)]
+
+
+def test_analyst_filing_and_undo(seeded_library: Library) -> None:
+    before = seeded_library.claim(1).themes
+    seeded_library.file_under(1, "foreign-forces")
+    after = seeded_library.claim(1)
+    assert after.primary_theme is not None
+    assert (after.primary_theme.key, after.primary_theme.origin) == ("foreign-forces", "analyst")
+    seeded_library.restore_filings(1, before)
+    assert seeded_library.claim(1).themes == before
+
+
+def test_grading_is_checked(seeded_library: Library) -> None:
+    seeded_library.set_grading(2, "b", 2)
+    claim = seeded_library.claim(2)
+    assert (claim.reliability, claim.credibility) == ("B", 2)
+
+
+def test_reimport_keeps_analyst_choices(seeded_library: Library) -> None:
+    from tests.conftest import SEED
+
+    seeded_library.file_under(5, "foreign-forces")
+    result = seeded_library.import_files([SEED])
+    assert result[0].already_present
+    assert seeded_library.claim(5).primary_theme.key == "foreign-forces"  # type: ignore[union-attr]
+
+
+def test_head_revision_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from briefing_app.bundled import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    script = ScriptDirectory.from_config(config)
+    assert script.get_heads() == [HEAD_REVISION]
+    assert [r.revision for r in script.walk_revisions()][::-1] == list(KNOWN_REVISIONS)
