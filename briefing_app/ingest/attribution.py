@@ -22,6 +22,8 @@ class _Rules:
     not_before: frozenset[str]
     after_quote: re.Pattern[str]
     trailing: frozenset[str]
+    relative: frozenset[str]
+    inverted: frozenset[str]
     pronouns: frozenset[str]
     max_words: int
 
@@ -36,6 +38,8 @@ def _rules() -> _Rules:
         not_before=frozenset(config["not_before_verb"]),
         after_quote=re.compile(rf"\s+(?P<who>(?:\b(?:{titles})|[^,.;:])+)"),
         trailing=frozenset(config["trailing"]),
+        relative=frozenset(config["relative"]),
+        inverted=frozenset(config["inverted_verbs"]),
         pronouns=frozenset(config["pronouns"]),
         max_words=config["max_words"],
     )
@@ -61,31 +65,43 @@ def _name_of_apposition(who: str) -> str:
 def _before_verb(sentence: str, verb_start: int, rules: _Rules) -> str | None:
     left = sentence[:verb_start]
     breaks = list(_CLAUSE_BREAKS.finditer(left))
-    phrase = left[breaks[-1].end() :] if breaks else left
+    phrase = (left[breaks[-1].end() :] if breaks else left).strip().rstrip(",")
+    raw_segments = [part for part in phrase.split(", ") if part.strip()]
+    closed = left.rstrip().endswith(",")
+    if raw_segments and raw_segments[-1].split()[0].lower() in rules.relative and not closed:
+        return None  # the verb belongs to a relative clause: "X, which had said ..."
+    segments = [
+        part
+        for part in raw_segments
+        if part.strip() and part.split()[0].lower() not in rules.relative
+    ]
+    phrase = ", ".join(segments)
+    long_head = len(segments) == 2 and len(segments[0].split()) > rules.max_words // 2
+    if len(segments) > 2 or long_head:
+        phrase = segments[-1]
     words = phrase.split()
-    if not words or len(words) > rules.max_words:
-        return None
     while len(words) > 1 and words[-1].lower() in rules.trailing:
         phrase = phrase[: phrase.rstrip().rfind(words[-1])]
         words.pop()
-    if any(w.lower().strip(",") in rules.not_before for w in words[1:]) or (
-        words[-1].lower().strip(",") in rules.not_before
-    ):
+    if not words or len(words) > rules.max_words:
         return None
-    if not (words[0][0].isupper() or words[0].lower() in rules.pronouns or words[0] == "the"):
+    if any(w.lower().strip(",") in rules.not_before for w in words):
         return None
     return _tidy(phrase)
 
 
 def _after_quote(sentence: str, verb_end: int, verb_start: int, rules: _Rules) -> str | None:
-    if not _QUOTE_CLOSE.search(sentence[:verb_start]):
+    if sentence[verb_start:verb_end].lower() not in rules.inverted:
+        return None
+    before = sentence[:verb_start]
+    if not _QUOTE_CLOSE.search(before) and not before.rstrip().endswith(","):
         return None
     right = sentence[verb_end:]
     match = rules.after_quote.match(right)
     if not match:
         return None
     who = match.group("who")
-    if len(who.split()) > rules.max_words:
+    if len(who.split()) > rules.max_words or not who.strip()[:1].isupper():
         return None
     return _tidy(who)
 
@@ -97,8 +113,8 @@ def find_attribution(sentence: str) -> str | None:
         return _tidy(according.group("who"))
     rules = _rules()
     for verb in rules.verbs.finditer(sentence):
-        who = _after_quote(sentence, verb.end(), verb.start(), rules) or _before_verb(
-            sentence, verb.start(), rules
+        who = _before_verb(sentence, verb.start(), rules) or _after_quote(
+            sentence, verb.end(), verb.start(), rules
         )
         if who:
             return who

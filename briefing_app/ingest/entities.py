@@ -78,5 +78,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ent
                 index += size
                 break
         else:
+            prefix = _hyphen_prefix(tokens[index])
+            if prefix is not None:
+                mentions.append(prefix)
             index += 1
     return mentions
+
+
+def _hyphen_prefix(token: re.Match[str]) -> EntityMention | None:
+    """Return the entity in "HTS-aligned" or "Iranian-backed" (a name, then a lowercase word)."""
+    head, _, tail = token.group(0).partition("-")
+    if not tail or not tail[:1].islower():
+        return None
+    hit = gazetteer().forms.get(_tokens(head))
+    if hit is None:
+        return None
+    return EntityMention(hit[0], hit[1], token.start(), token.start() + len(head))

@@ -35,6 +35,7 @@ class _Rules:
     byline_max_words: int
     byline: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
+    rubric: re.Pattern[str]
     boilerplate: tuple[re.Pattern[str], ...]
 
 
@@ -48,6 +49,7 @@ def _rules() -> _Rules:
         byline_max_words=config["byline"]["max_words"],
         byline=tuple(re.compile(p) for p in config["byline"]["patterns"]),
         dateline=re.compile(config["dateline"]["pattern"]),
+        rubric=re.compile(config["rubric"]["pattern"]),
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in config["boilerplate"]["patterns"]),
     )
 
@@ -144,6 +146,9 @@ def analyse(text: str) -> Layout:
                 body_start = start + dateline.end()
                 if dateline.group("outlet"):
                     outlet = outlet or canonical_outlet(dateline.group("outlet"))
+            rubric = rules.rubric.match(text, body_start, end)
+            if rubric:
+                body_start = rubric.end()
             body_starts[index] = body_start
         paragraphs.append(ParsedParagraph(index, start, end, kind))
     return Layout(tuple(paragraphs), title, byline, outlet, body_starts)

@@ -11,6 +11,7 @@ from briefing_app.domain.parsed import (
     ParagraphKind,
     ParsedClaim,
     ParsedDocument,
+    ThemeAssignment,
 )
 from briefing_app.ingest.attribution import find_attribution, is_pronoun
 from briefing_app.ingest.decode import decode
@@ -48,6 +49,8 @@ def parse_document(data: bytes, file_name: str) -> ParsedDocument:
             elif attribution:
                 last_source = attribution
             themes = classify(sentence, [_relative(m, begin) for m in mentions], previous_primary)
+            if not themes and sentence_number > 1 and previous_primary:
+                themes = (ThemeAssignment(previous_primary, True, "follows the previous claim"),)
             previous_primary = next((t.key for t in themes if t.is_primary), None)
             claims.append(
                 ParsedClaim(
