@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from briefing_app.domain.errors import BriefingError, UsageError
+from briefing_app.services.backups import list_backups, make_backup, restore_backup
 from briefing_app.services.export import claim_json, render
 from briefing_app.services.library import Library
 from briefing_app.services.paths import resolve_library_path
@@ -27,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the parsed subcommand; return the exit status."""
     try:
         path, is_default = resolve_library_path(args.db)
+        if args.command == "restore":
+            return _restore(path, Path(args.backup))
         library = Library.open(path, create_folder=is_default)
         try:
             return _COMMANDS[args.command](library, args)
@@ -103,4 +106,30 @@ def _note(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"import": _import, "export": _export, "search": _search, "note": _note}
+def _backup(library: Library, _args: argparse.Namespace) -> int:
+    print(make_backup(library.path))
+    return 0
+
+
+def _backups(library: Library, _args: argparse.Namespace) -> int:
+    for backup in list_backups(library.path):
+        print(f"{backup.taken:%Y-%m-%d %H:%M:%S} UTC\t{backup.path}")
+    return 0
+
+
+def _restore(path: Path, backup: Path) -> int:
+    if not backup.is_file():
+        raise UsageError(f"{backup} is not a backup file: see 'briefing-app backups'.")
+    safety = restore_backup(path, backup)
+    print(f"Restored {path} from {backup}; the library as it was is kept in {safety}.")
+    return 0
+
+
+_COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "search": _search,
+    "note": _note,
+    "backup": _backup,
+    "backups": _backups,
+}

@@ -46,4 +46,8 @@ def build_parser() -> OneLineParser:
     noting = commands.add_parser("note", help="add a note to a claim")
     noting.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     noting.add_argument("text", metavar="TEXT")
+    commands.add_parser("backup", help="take a verified backup of the library now")
+    commands.add_parser("backups", help="list the library's backups, newest first")
+    restoring = commands.add_parser("restore", help="replace the library with a backup")
+    restoring.add_argument("backup", metavar="BACKUP", help="a file listed by 'backups'")
     return parser

@@ -165,3 +165,12 @@ class ClaimFilter:
     with_notes: bool = False
     hedged: bool = False
     unfiled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """A query the analyst saved under a name."""
+
+    id: int
+    name: str
+    query: str

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefing_app.bundled import bundled_briefings
 from briefing_app.domain.credibility import check_credibility, check_reliability
-from briefing_app.domain.errors import LibraryError, UsageError
+from briefing_app.domain.errors import LibraryError, NotFoundError, UsageError
 from briefing_app.domain.library import (
     Claim,
     ClaimFilter,
@@ -17,6 +17,7 @@ from briefing_app.domain.library import (
     ImportResult,
     Note,
     NoteRevision,
+    SavedSearch,
     SearchHit,
     SearchResult,
     Theme,
@@ -26,7 +27,9 @@ from briefing_app.domain.parsed import ParsedDocument
 from briefing_app.ingest.pipeline import parse_document
 from briefing_app.ingest.themes import default_themes
 from briefing_app.search.plain import search_ids
+from briefing_app.services.backups import daily_backup
 from briefing_app.services.files import read_briefing
+from briefing_app.services.notes_mirror import NotesMirror
 from briefing_app.store.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -37,6 +40,7 @@ class Library:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.mirror = NotesMirror(store.path)
 
     @classmethod
     def open(cls, path: Path, *, create_folder: bool = False, seed: bool = False) -> Library:
@@ -52,6 +56,8 @@ class Library:
             except OSError as error:
                 raise LibraryError(f"Cannot create {path.parent}: {error.strerror}.") from error
         store = Store.open(path)
+        if not first_run:
+            daily_backup(path)
         library = cls(store)
         store.sync_themes(default_themes())
         if first_run and seed:
@@ -159,19 +165,34 @@ class Library:
         """Add a note to a claim; returns once it is durably committed."""
         if not body.strip():
             raise UsageError("A note needs some text.")
-        return self._store.add_note(claim_id, body)
+        return self._mirrored(self._store.add_note(claim_id, body))
 
     def update_note(self, note_id: int, body: str) -> Note:
         """Change a note's text (the old text is kept as a revision)."""
-        return self._store.update_note(note_id, body)
+        return self._mirrored(self._store.update_note(note_id, body))
 
     def delete_note(self, note_id: int) -> Note:
         """Delete a note softly (it can be restored)."""
-        return self._store.set_note_deleted(note_id, True)
+        return self._mirrored(self._store.set_note_deleted(note_id, True))
 
     def restore_note(self, note_id: int) -> Note:
         """Bring back a deleted note."""
-        return self._store.set_note_deleted(note_id, False)
+        return self._mirrored(self._store.set_note_deleted(note_id, False))
+
+    def restore_revision(self, note_id: int, revision_id: int) -> Note:
+        """Make an earlier text the note's text again (the current one becomes a revision)."""
+        revision = next((r for r in self.revisions(note_id) if r.id == revision_id), None)
+        if revision is None:
+            raise NotFoundError(f"Note {note_id} has no revision {revision_id}.")
+        return self.update_note(note_id, revision.body)
+
+    def note(self, note_id: int) -> Note:
+        """Return one note, deleted or not."""
+        return self._store.note(note_id)
+
+    def _mirrored(self, note: Note) -> Note:
+        self.mirror.write(self._store.claim(note.claim_id), self._store.notes(note.claim_id))
+        return note
 
     def deleted_notes(self) -> list[Note]:
         """Return deleted notes, most recent first."""
@@ -195,6 +216,27 @@ class Library:
             SearchHit(claims[i], claims[i].text, via_note) for i, via_note in found if i in claims
         )
         return SearchResult(query, hits, len(hits), ())
+
+    # saved searches
+    def saved_searches(self) -> list[SavedSearch]:
+        """Return the saved searches by name."""
+        return self._store.saved_searches()
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Save a query under a name (a search of that name gets the new query)."""
+        if not name.strip():
+            raise UsageError("A saved search needs a name.")
+        return self._store.save_search(name.strip(), query)
+
+    def rename_search(self, search_id: int, name: str) -> SavedSearch:
+        """Rename a saved search."""
+        if not name.strip():
+            raise UsageError("A saved search needs a name.")
+        return self._store.rename_search(search_id, name.strip())
+
+    def delete_search(self, search_id: int) -> SavedSearch:
+        """Delete a saved search; returns it, so that it can be saved again (undo)."""
+        return self._store.delete_search(search_id)
 
     def integrity_check(self) -> str:
         """Return SQLite's verdict on the file ("ok")."""

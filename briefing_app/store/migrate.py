@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefing_app.bundled import migrations_dir
 from briefing_app.domain.errors import LibraryError
+from briefing_app.store.fts import create_fts, rebuild_fts
 
 
 def upgrade(path: Path) -> None:
@@ -30,6 +31,11 @@ def upgrade(path: Path) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             connection.commit()
+            # Batch migrations copy tables and lose their triggers: put them back
+            # and rebuild the indexes from the tables (DESIGN section 8).
+            with connection.begin():
+                create_fts(connection.exec_driver_sql)
+                rebuild_fts(connection.exec_driver_sql)
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise LibraryError(

@@ -182,3 +182,13 @@ class NoteRevisionRow(Base):
     body: Mapped[str] = mapped_column(Text)
     saved: Mapped[datetime] = mapped_column()
     __table_args__ = (Index("ix_note_revisions_note", "note_id"),)
+
+
+class SavedSearchRow(Base):
+    """A query the analyst saved under a name."""
+
+    __tablename__ = "saved_searches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    query: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column()

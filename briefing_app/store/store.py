@@ -6,7 +6,6 @@ no caller ever holds a session or an ORM object.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from briefing_app.domain.errors import LibraryError, NotFoundError
+from briefing_app.domain.errors import NotFoundError, UsageError
 from briefing_app.domain.library import (
     Claim,
     ClaimFilter,
@@ -24,11 +23,13 @@ from briefing_app.domain.library import (
     DocumentText,
     Note,
     NoteRevision,
+    SavedSearch,
     Theme,
     ThemeCount,
 )
 from briefing_app.domain.parsed import ParsedDocument
-from briefing_app.store import claims, documents, notes
+from briefing_app.store import claims, documents, notes, saved_searches
+from briefing_app.store.backup import consistent_copy
 from briefing_app.store.database import (
     HEAD_REVISION,
     check_writable,
@@ -228,6 +229,35 @@ class Store:
         with self._reading() as session:
             return notes.revisions(session, note_id)
 
+    # saved searches
+    def saved_searches(self) -> list[SavedSearch]:
+        """Return the saved searches by name."""
+        with self._reading() as session:
+            return saved_searches.saved_searches(session)
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Save a query under a name."""
+        with self._writing() as session:
+            return saved_searches.save(session, name, query)
+
+    def rename_search(self, search_id: int, name: str) -> SavedSearch:
+        """Rename a saved search."""
+        with self._writing() as session:
+            if saved_searches.find_by_name(session, name) is not None:
+                raise UsageError(f"A saved search is already called {name!r}.")
+            found = saved_searches.rename(session, search_id, name)
+        if found is None:
+            raise NotFoundError(f"There is no saved search {search_id}.")
+        return found
+
+    def delete_search(self, search_id: int) -> SavedSearch:
+        """Delete a saved search."""
+        with self._writing() as session:
+            found = saved_searches.delete(session, search_id)
+        if found is None:
+            raise NotFoundError(f"There is no saved search {search_id}.")
+        return found
+
     # raw search access for the search layer
     @contextmanager
     def search_session(self) -> Iterator[Session]:
@@ -243,30 +273,12 @@ class Store:
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:
     """Copy the library aside before a migration; return the copy's path."""
-    import sqlite3
-
-    folder = path.parent / "backups"
+    folder = backup_folder(path)
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = folder / f"{path.stem}-{stamp}-before-{revision}.db"
-    partial = target.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            source.execute("VACUUM INTO ?", (str(partial),))
-        finally:
-            source.close()
-        check = sqlite3.connect(partial)
-        try:
-            verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            check.close()
-    except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
-        raise LibraryError(f"Could not back up {path} before upgrading it: {error}.") from error
-    if verdict != "ok":
-        partial.unlink(missing_ok=True)
-        raise LibraryError(f"{path} failed its integrity check ({verdict}); it was not upgraded.")
-    shutil.move(partial, target)
-    return target
+    return consistent_copy(path, folder / f"{path.stem}-{stamp}-before-{revision}.db")
+
+
+def backup_folder(path: Path) -> Path:
+    """Return the folder that keeps a library's backups (beside the file)."""
+    return path.parent / "backups"

@@ -1,0 +1,42 @@
+"""Which backups to keep: daily for a week, weekly for a month, monthly after."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+DAILY_FOR = timedelta(days=7)
+WEEKLY_FOR = timedelta(days=30)
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """A backup file and when it was taken (UTC)."""
+
+    taken: datetime
+    path: Path
+
+
+def _bucket(backup: Backup, now: datetime) -> Hashable:
+    age = now - backup.taken
+    if age < DAILY_FOR:
+        return ("day", backup.taken.date())
+    if age < WEEKLY_FOR:
+        return ("week", *backup.taken.isocalendar()[:2])
+    return ("month", backup.taken.year, backup.taken.month)
+
+
+def to_delete(backups: Sequence[Backup], now: datetime) -> list[Backup]:
+    """Return the backups that thinning removes: all but the newest of each bucket."""
+    kept: dict[Hashable, Backup] = {}
+    for backup in sorted(backups, key=lambda b: b.taken, reverse=True):
+        kept.setdefault(_bucket(backup, now), backup)
+    keep = set(id(b) for b in kept.values())
+    return [b for b in backups if id(b) not in keep]
+
+
+def needs_daily(backups: Sequence[Backup], now: datetime) -> bool:
+    """Return True when no backup was taken on ``now``'s day."""
+    return not any(b.taken.date() == now.date() for b in backups)
