@@ -6,13 +6,20 @@ VPY := $(VENV)/bin/python
 # Qt's shared libraries (Debian package names), needed by PySide6 even when headless.
 QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
 QT_LIBS := libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libdbus-1.so.3 libglib-2.0.so.0
-# What `make screenshots` needs to run the real window on a virtual screen.
-XVFB_DEBS := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
-	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
+# What the window needs on an X11 desktop (Qt's xcb platform plugin).
+XCB_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxkbcommon-x11-0
+XCB_LIBS := libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 \
+	libxcb-render-util.so.0 libxcb-shape.so.0 libxkbcommon-x11.so.0
+LDCONFIG := $(shell command -v ldconfig || echo /sbin/ldconfig)
 
-.PHONY: run test lint unit bench screenshots system-deps xvfb-deps wheel clean
+.PHONY: run test lint unit bench screenshots system-deps gui-deps xvfb-deps wheel clean
 
-run: system-deps $(VENV)/.installed
+run: system-deps gui-deps $(VENV)/.installed
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display found (DISPLAY and WAYLAND_DISPLAY are empty): the window needs a desktop."; \
+	  echo "Headless, try: xvfb-run -a make run"; \
+	fi
 	$(VENV)/bin/briefing-app
 
 test: system-deps $(VENV)/.installed-test lint unit
@@ -28,7 +35,7 @@ unit: $(VENV)/.installed-test
 bench: system-deps $(VENV)/.installed-test
 	$(VPY) -m benchmarks.run
 
-screenshots: system-deps xvfb-deps $(VENV)/.installed
+screenshots: system-deps gui-deps xvfb-deps $(VENV)/.installed
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(VPY) -m scripts.screenshots docs/screenshots
 
 wheel: $(VENV)/.installed
@@ -37,7 +44,7 @@ wheel: $(VENV)/.installed
 # Installs missing Debian packages when root; otherwise prints the exact line to run.
 system-deps:
 	@missing=""; \
-	for lib in $(QT_LIBS); do ldconfig -p | grep -q "$$lib" || missing="yes"; done; \
+	for lib in $(QT_LIBS); do $(LDCONFIG) -p | grep -q "$$lib" || missing="yes"; done; \
 	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing="yes"; \
 	if [ -n "$$missing" ]; then \
 	  pkgs="$(QT_DEBS) python3-venv"; \
@@ -50,12 +57,25 @@ system-deps:
 	  fi; \
 	fi
 
-xvfb-deps:
-	@if ! command -v xvfb-run >/dev/null || ! ldconfig -p | grep -q libxcb-cursor.so.0; then \
+gui-deps:
+	@missing=""; \
+	for lib in $(XCB_LIBS); do $(LDCONFIG) -p | grep -q "$$lib" || missing="yes"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(XVFB_DEBS); \
+	    echo "Installing Qt's desktop libraries: $(XCB_DEBS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(XCB_DEBS); \
 	  else \
-	    echo "Missing Xvfb. Run as root:"; echo "  apt-get install -y $(XVFB_DEBS)"; exit 1; \
+	    echo "Missing Qt's desktop libraries. Run as root:"; \
+	    echo "  apt-get install -y $(XCB_DEBS)"; exit 1; \
+	  fi; \
+	fi
+
+xvfb-deps:
+	@if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth; \
+	  else \
+	    echo "Missing Xvfb. Run as root:"; echo "  apt-get install -y xvfb xauth"; exit 1; \
 	  fi; \
 	fi
 
