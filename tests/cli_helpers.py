@@ -27,3 +27,14 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> Outcome:
 def fingerprint(path: Path) -> str:
     """Return a hash of a file's bytes, or "missing"."""
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+
+
+def sql_rows(path: Path, query: str) -> list[tuple[object, ...]]:
+    """Run one read query on a library file with plain sqlite3."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(query).fetchall()
+    finally:
+        connection.close()

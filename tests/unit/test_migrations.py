@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,17 +10,10 @@ import pytest
 
 from briefing_app.services.library import Library
 from briefing_app.store.database import HEAD_REVISION, KNOWN_REVISIONS
+from tests.cli_helpers import sql_rows
 
 SCHEMAS = Path(__file__).parent.parent / "data" / "schemas"
 RELEASED = sorted(SCHEMAS.glob("*.db"))
-
-
-def _rows(path: Path, query: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(query).fetchall()
-    finally:
-        connection.close()
 
 
 def test_there_is_a_fixture_for_every_released_schema_but_the_head() -> None:
@@ -38,7 +30,7 @@ def upgraded(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library
 
 
 def test_schema_is_at_head(upgraded: Library) -> None:
-    assert _rows(upgraded.path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
+    assert sql_rows(upgraded.path, "SELECT version_num FROM alembic_version") == [(HEAD_REVISION,)]
     assert upgraded.integrity_check() == "ok"
 
 
@@ -61,20 +53,24 @@ def test_analyst_choices_survive(upgraded: Library) -> None:
 
 def test_search_index_matches_the_tables(upgraded: Library) -> None:
     path = upgraded.path
-    assert _rows(path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'rastan'") == [(1,)]
-    assert _rows(path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'duplicate'") == []
-    assert _rows(path, "SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'homs'") == [(5,)]
-    triggers = {r[0] for r in _rows(path, "SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert sql_rows(path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'rastan'") == [(1,)]
+    assert sql_rows(path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'duplicate'") == []
+    assert sql_rows(path, "SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'homs'") == [(5,)]
+    triggers = {r[0] for r in sql_rows(path, "SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert {"notes_fts_insert", "notes_fts_update", "claims_fts_insert"} <= triggers
     upgraded.add_note(3, "Alawite heartland")
-    assert _rows(path, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'heartland'") == [(1,)]
+    assert sql_rows(path, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'heartland'") == [
+        (1,)
+    ]
 
 
 def test_a_backup_is_taken_before_the_upgrade(upgraded: Library) -> None:
     backups = sorted((upgraded.path.parent / "backups").glob("*-before-*.db"))
     assert len(backups) == 1
-    assert _rows(backups[0], "SELECT version_num FROM alembic_version") == [(KNOWN_REVISIONS[0],)]
-    assert _rows(backups[0], "SELECT count(*) FROM notes") == [(3,)]
+    assert sql_rows(backups[0], "SELECT version_num FROM alembic_version") == [
+        (KNOWN_REVISIONS[0],)
+    ]
+    assert sql_rows(backups[0], "SELECT count(*) FROM notes") == [(3,)]
 
 
 def test_new_features_work_after_upgrade(upgraded: Library) -> None:

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from briefing_app.services.library import Library
 from briefing_app.store.database import HEAD_REVISION, KNOWN_REVISIONS
-
-
-def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(query).fetchall()
-    finally:
-        connection.close()
+from tests.cli_helpers import sql_rows
 
 
 def test_wal_and_application_id(seeded_library: Library) -> None:
-    assert _sql(seeded_library.path, "PRAGMA journal_mode") == [("wal",)]
-    assert _sql(seeded_library.path, "PRAGMA application_id") == [(0x42524946,)]
+    assert sql_rows(seeded_library.path, "PRAGMA journal_mode") == [("wal",)]
+    assert sql_rows(seeded_library.path, "PRAGMA application_id") == [(0x42524946,)]
 
 
 def test_notes_are_indexed_and_unindexed_on_delete(seeded_library: Library) -> None:
     note = seeded_library.add_note(3, "Alawite heartland matters")
     query = "SELECT rowid FROM note_fts WHERE note_fts MATCH 'heartland'"
-    assert _sql(seeded_library.path, query) == [(note.id,)]
+    assert sql_rows(seeded_library.path, query) == [(note.id,)]
     seeded_library.update_note(note.id, "coastal support")
-    assert _sql(seeded_library.path, query) == []
+    assert sql_rows(seeded_library.path, query) == []
     seeded_library.delete_note(note.id)
     assert (
-        _sql(seeded_library.path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'coastal'") == []
+        sql_rows(seeded_library.path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'coastal'")
+        == []
     )
     seeded_library.restore_note(note.id)
     assert (
-        len(_sql(seeded_library.path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'coastal'"))
+        len(
+            sql_rows(
+                seeded_library.path, "SELECT rowid FROM note_fts WHERE note_fts MATCH 'coastal'"
+            )
+        )
         == 1
     )
 
@@ -47,7 +42,7 @@ def test_changing_a_note_keeps_the_old_text(seeded_library: Library) -> None:
 
 
 def test_claim_fts_matches_every_claim(seeded_library: Library) -> None:
-    assert _sql(
+    assert sql_rows(
         seeded_library.path, "SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'homs'"
     ) == [(5,)]
 
