@@ -41,6 +41,8 @@ class Library:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.mirror = NotesMirror(store.path)
+        # Problems worth telling the user that did not stop the library opening.
+        self.warnings: list[str] = []
 
     @classmethod
     def open(cls, path: Path, *, create_folder: bool = False, seed: bool = False) -> Library:
@@ -56,9 +58,12 @@ class Library:
             except OSError as error:
                 raise LibraryError(f"Cannot create {path.parent}: {error.strerror}.") from error
         store = Store.open(path)
-        if not first_run:
-            daily_backup(path)
         library = cls(store)
+        if not first_run:
+            try:
+                daily_backup(path)
+            except LibraryError as error:
+                library.warnings.append(f"Today's backup was not made: {error}")
         store.sync_themes(default_themes())
         if first_run and seed:
             library.import_files(bundled_briefings())

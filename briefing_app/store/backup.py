@@ -24,7 +24,8 @@ def consistent_copy(source: Path, target: Path) -> Path:
     The copy is written to a temporary sibling and renamed only once SQLite
     calls it sound, so ``target`` is never a half-written file.
     """
-    partial = target.with_name(target.name + ".partial")
+    # Unique per process: two windows or CLI calls may back up at the same second.
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
         connection = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)

@@ -46,8 +46,15 @@ def filtered_ids(claim_filter: ClaimFilter) -> Select[int]:
 
 
 def claim_ids(session: Session, claim_filter: ClaimFilter) -> list[int]:
-    """Return the ids of the claims that pass ``claim_filter``, in document order."""
-    return list(session.scalars(filtered_ids(claim_filter)))
+    """Return the ids of the claims that pass ``claim_filter``, in document order.
+
+    A million ids go through the driver's cursor directly: SQLAlchemy's row
+    processing would triple the time the window waits for its first page.
+    """
+    compiled = filtered_ids(claim_filter).compile(session.get_bind())
+    params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+    cursor = session.connection().exec_driver_sql(str(compiled), params)
+    return [row[0] for row in cursor.cursor.fetchall()]
 
 
 def themes(session: Session) -> list[Theme]:

@@ -132,3 +132,16 @@ def test_cli_backup_and_restore(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     connection.close()
     missing = run_cli(capsys, "--db", db, "restore", tmp_path / "nope.db")
     assert missing.code == 2 and "not a backup file" in missing.err
+
+
+def test_a_failed_daily_backup_does_not_stop_the_work(seeded_library: Library) -> None:
+    path = seeded_library.path
+    seeded_library.close()
+    (path.parent / "backups").write_text("a file where the folder should be")
+    library = Library.open(path)
+    try:
+        assert any("backup was not made" in w for w in library.warnings)
+        library.add_note(1, "work goes on")
+        assert [n.body for n in library.notes(1)] == ["work goes on"]
+    finally:
+        library.close()
