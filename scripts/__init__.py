@@ -1,0 +1,1 @@
+"""Developer scripts: gazetteer generation, schema fixtures, screenshots."""

@@ -1,0 +1,1 @@
+"""The desktop window: Qt widgets, models and actions over the ``Library`` service."""

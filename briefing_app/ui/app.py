@@ -1,0 +1,65 @@
+"""Start the window: resolve and lock the library, open it, show the window, run Qt."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import suppress
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from briefing_app.domain.errors import BriefingError
+from briefing_app.services.library import Library
+from briefing_app.services.paths import APP_NAME, resolve_library_path
+from briefing_app.ui.instance_lock import acquire_instance_lock, already_open_message
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.messages import show_error
+
+EXIT_ERROR = 2
+
+
+def create_main_window(library: Library, settings: QSettings) -> MainWindow:
+    """Return the main window over ``library`` (settings injected, so tests use tmp_path)."""
+    return MainWindow(library, settings)
+
+
+def application() -> QApplication:
+    """Return the QApplication, creating it (Fusion style, app names) on first use."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Briefing reader")
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)
+    app.setStyle("Fusion")
+    return app
+
+
+def run_window(db: str | None) -> int:
+    """Open the library at ``db`` (or the default one) in the window; return the exit status."""
+    app = application()
+    path, is_default = resolve_library_path(db)
+    if is_default:
+        # The lock lives beside the library; Library.open reports a folder it cannot create.
+        with suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+    lock = acquire_instance_lock(path) if path.parent.is_dir() else None
+    if path.parent.is_dir() and lock is None:
+        show_error(None, "Library already open", already_open_message(path))
+        return EXIT_ERROR
+    try:
+        library = Library.open(path, create_folder=is_default, seed=True)
+    except BriefingError as error:
+        show_error(None, "Cannot open the library", str(error))
+        if lock is not None:
+            lock.unlock()
+        return EXIT_ERROR
+    try:
+        window = create_main_window(library, QSettings(APP_NAME, "window"))
+        window.show()
+        return app.exec()
+    finally:
+        library.close()
+        if lock is not None:
+            lock.unlock()

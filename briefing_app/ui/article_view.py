@@ -1,0 +1,154 @@
+"""The article view: the whole document as plain text, the selected claim marked.
+
+Offsets in the store are code points, QTextDocument positions are UTF-16
+units; ``OffsetMap`` converts at this edge. The text goes in with
+``setPlainText`` and links are never followed, so an article holding HTML shows
+its characters.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from typing_extensions import override
+
+from briefing_app.domain.library import Claim, DocumentText
+from briefing_app.ui.text_offsets import OffsetMap
+
+CLAIM_ALPHA = 85
+
+
+class ArticleView(QTextBrowser):
+    """Read-only document view; emits ``claim_clicked(id)`` when a sentence is clicked."""
+
+    claim_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName("Article")
+        self.setPlaceholderText("The article of the selected claim appears here.")
+        self._document: DocumentText | None = None
+        self._offsets = OffsetMap("")
+        self._claims: list[Claim] = []
+        self._claim: Claim | None = None
+
+    def document_id(self) -> int | None:
+        """Return the id of the document shown."""
+        return self._document.info.id if self._document else None
+
+    def show_document(self, document: DocumentText | None, claims: list[Claim]) -> None:
+        """Show ``document`` (its ``claims`` make sentences clickable)."""
+        self._document, self._claims, self._claim = document, list(claims), None
+        self.setExtraSelections([])
+        if document is None:
+            self._offsets = OffsetMap("")
+            self.clear()
+            return
+        self._offsets = OffsetMap(document.text)
+        self.setPlainText(document.text)
+        self._format_paragraphs(document)
+
+    def refresh_formats(self) -> None:
+        """Lay the document out again in the current palette, keeping the marked claim."""
+        claim = self._claim
+        if self._document is not None:
+            self.show_document(self._document, self._claims)
+            self.highlight_claim(claim)
+
+    def _format_paragraphs(self, document: DocumentText) -> None:
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        spacing = QTextBlockFormat()
+        spacing.setBottomMargin(6)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(spacing)
+        for paragraph in document.paragraphs:
+            char_format = QTextCharFormat()
+            if paragraph.kind == "boilerplate":
+                char_format.setForeground(muted)
+                char_format.setFontItalic(True)
+            elif paragraph.kind == "title":
+                char_format.setFontWeight(QFont.Weight.Bold)
+                char_format.setFontPointSize(self.font().pointSizeF() * 1.25)
+            elif paragraph.kind == "byline":
+                char_format.setForeground(muted)
+            else:
+                continue
+            cursor.setPosition(self._offsets.to_utf16(paragraph.start))
+            end = self._offsets.to_utf16(paragraph.end)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(char_format)
+
+    def highlight_claim(self, claim: Claim | None) -> None:
+        """Mark ``claim`` in the text and scroll it into view."""
+        self._claim = claim
+        if claim is None or self._document is None or claim.document_id != self.document_id():
+            self.setExtraSelections([])
+            return
+        start, end = self._offsets.to_utf16(claim.start), self._offsets.to_utf16(claim.end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        primary = claim.primary_theme
+        palette = self.palette()
+        colour = QColor(primary.colour) if primary else palette.color(QPalette.ColorRole.Highlight)
+        colour.setAlpha(CLAIM_ALPHA)
+        char_format = QTextCharFormat()
+        char_format.setBackground(colour)
+        marked = QTextEdit.ExtraSelection()
+        marked.cursor = cursor
+        marked.format = char_format
+        self.setExtraSelections([marked])
+        self._scroll_to(start, end)
+
+    def highlighted_range(self) -> tuple[int, int] | None:
+        """Return the UTF-16 range marked as the selected claim."""
+        selections = self.extraSelections()
+        if not selections:
+            return None
+        cursor = selections[0].cursor
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def _scroll_to(self, start: int, end: int) -> None:
+        """Bring the claim into view a quarter down the viewport, with context above it."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        self.setTextCursor(cursor)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(end)
+        bottom = self.cursorRect(cursor).bottom()
+        height = self.viewport().height()
+        margin = height // 4 if bottom - top < height * 3 // 4 else 0
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - margin)
+
+    def claim_at_position(self, utf16: int) -> Claim | None:
+        """Return the claim whose sentence covers document position ``utf16``."""
+        offset = self._offsets.to_code_points(utf16)
+        return next((c for c in self._claims if c.start <= offset < c.end), None)
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        claim = self.claim_at_position(position)
+        if claim is not None and (self._claim is None or claim.id != self._claim.id):
+            self.claim_clicked.emit(claim.id)

@@ -1,0 +1,243 @@
+"""The claims list model: keeps claim ids and loads rows lazily, a page at a time.
+
+Like Anki's browser model, only ids are held for the whole list; a claim's
+annotations are read through ``Library.claims`` the first time a row is shown
+(``canFetchMore``/``fetchMore`` grow the visible rows as the view scrolls).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+from typing_extensions import override
+
+from briefing_app.domain.library import Claim
+from briefing_app.services.library import Library
+from briefing_app.ui.plain_text import plain_tooltip
+
+COL_PARAGRAPH, COL_TEXT, COL_THEMES, COL_HEDGE, COL_NOTES = range(5)
+HEDGE_MARK = "≈"
+NOTE_MARK = "✎"
+HEADERS = ("¶", "Claim", "Themes", HEDGE_MARK, NOTE_MARK)
+HEADER_TIPS = (
+    "Paragraph of the document the claim comes from",
+    "The claim as the document words it",
+    "Themes the claim is filed under; the filled chip is the primary one",
+    "Hedged: ≈ when the wording signals doubt (“appear to”, “may”…)",
+    "Notes: how many notes you have written on the claim",
+)
+
+ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+ClaimRole = Qt.ItemDataRole.UserRole + 2
+
+SORT_DOCUMENT, SORT_THEME = "document", "theme"
+PAGE = 64
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ClaimTableModel(QAbstractTableModel):
+    """Claims in document order (or grouped by primary theme), rows loaded on demand."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._document_order: list[int] = []
+        self._ids: list[int] = []
+        self._shown = 0
+        self._cache: dict[int, Claim] = {}
+        self._sort = SORT_DOCUMENT
+        self._descending = False
+
+    # the list
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these claims (given in document order); unchanged ids only refresh the rows."""
+        ids = list(ids)
+        if ids == self._document_order:
+            self.reload()
+            return
+        shown = self._shown
+        self.beginResetModel()
+        self._document_order = ids
+        self._cache.clear()
+        self._ids = self._ordered(ids)
+        self._shown = min(len(self._ids), max(shown, PAGE))
+        self._load(0, self._shown)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read the loaded rows (their notes, themes or grading changed)."""
+        self._cache.clear()
+        if self._shown:
+            self._load(0, self._shown)
+            last = self.index(self._shown - 1, len(HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def ids(self) -> list[int]:
+        """Return every claim id of the list, in view order (loaded or not)."""
+        return list(self._ids)
+
+    def total(self) -> int:
+        """Return how many claims the list holds, loaded or not."""
+        return len(self._ids)
+
+    def claim_at(self, row: int) -> Claim | None:
+        """Return the claim shown at ``row``."""
+        if not 0 <= row < self._shown:
+            return None
+        claim_id = self._ids[row]
+        if claim_id not in self._cache:
+            start = row - row % PAGE
+            self._load(start, min(start + PAGE, len(self._ids)))
+        return self._cache.get(claim_id)
+
+    def row_of(self, claim_id: int) -> int:
+        """Return the row of ``claim_id``, fetching rows up to it; -1 if it is not listed."""
+        try:
+            row = self._ids.index(claim_id)
+        except ValueError:
+            return -1
+        while self._shown <= row:
+            self.fetchMore(QModelIndex())
+        return row
+
+    def _load(self, start: int, end: int) -> None:
+        wanted = [i for i in self._ids[start:end] if i not in self._cache]
+        if wanted:
+            self._cache.update((c.id, c) for c in self._library.claims(wanted))
+
+    # sorting
+    def _ordered(self, ids: list[int]) -> list[int]:
+        if self._sort == SORT_THEME:
+            order = {t.key: t.order for t in self._library.themes()}
+            claims = {c.id: c for c in self._library.claims(ids)}
+            position = {claim_id: n for n, claim_id in enumerate(ids)}
+
+            def theme_rank(claim_id: int) -> tuple[int, int]:
+                primary = claims[claim_id].primary_theme if claim_id in claims else None
+                rank = order.get(primary.key, len(order)) if primary else len(order) + 1
+                return rank, position[claim_id]
+
+            ids = sorted(ids, key=theme_rank)
+        return ids[::-1] if self._descending else ids
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = SORT_THEME if column == COL_THEMES else SORT_DOCUMENT
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._sort, self._descending):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self._ids[: self._shown]
+        persistent = self.persistentIndexList()
+        self._sort, self._descending = sort, descending
+        self._ids = self._ordered(self._document_order)
+        self._load(0, self._shown)
+        # The row count stays; a claim that moves past the loaded rows loses its index.
+        new_rows = {claim_id: row for row, claim_id in enumerate(self._ids[: self._shown])}
+        for index in persistent:
+            row = new_rows.get(old[index.row()], -1) if index.row() < len(old) else -1
+            target = self.index(row, index.column()) if row >= 0 else QModelIndex()
+            self.changePersistentIndex(index, target)
+        self.layoutChanged.emit()
+
+    def sort_mode(self) -> str:
+        """Return ``document`` or ``theme``."""
+        return self._sort
+
+    # lazy rows
+    @override
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self._shown < len(self._ids)
+
+    @override
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid():
+            return
+        count = min(PAGE, len(self._ids) - self._shown)
+        if count <= 0:
+            return
+        self._load(self._shown, self._shown + count)
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)
+        self._shown += count
+        self.endInsertRows()
+
+    # the model
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        return None
+
+    @override
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        claim = self.claim_at(index.row())
+        if claim is None:
+            return None
+        column = index.column()
+        if role == ClaimIdRole:
+            return claim.id
+        if role == ClaimRole:
+            return claim
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _display(claim, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(claim, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TEXT:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def _display(claim: Claim, column: int) -> str:
+    if column == COL_PARAGRAPH:
+        return f"¶{claim.paragraph}"
+    if column == COL_TEXT:
+        return claim.text
+    if column == COL_THEMES:
+        return ", ".join(t.label for t in claim.themes) or "Unfiled"
+    if column == COL_HEDGE:
+        return HEDGE_MARK if claim.is_hedged else ""
+    return f"{NOTE_MARK} {claim.note_count}" if claim.note_count else ""
+
+
+def _tooltip(claim: Claim, column: int) -> str | None:
+    if column == COL_TEXT:
+        return plain_tooltip(claim.text)
+    if column == COL_THEMES:
+        lines = [
+            f"{t.label}{' (primary)' if t.is_primary else ''}: {t.origin}, {t.why}"
+            for t in claim.themes
+        ]
+        return plain_tooltip("\n".join(lines) or "Not filed under any theme: press 1-9")
+    if column == COL_HEDGE and claim.is_hedged:
+        return plain_tooltip("Hedged: " + ", ".join(claim.hedges))
+    if column == COL_NOTES and claim.note_count:
+        return plain_tooltip(f"{claim.note_count} note{'s' if claim.note_count > 1 else ''}")
+    if column == COL_PARAGRAPH:
+        return plain_tooltip(f"Paragraph {claim.paragraph}, sentence {claim.sentence}")
+    return None

@@ -1,0 +1,163 @@
+"""The claims list view: two-line rows, chips, and an empty state that says what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from typing_extensions import override
+
+from briefing_app.ui.claim_delegates import (
+    PADDING,
+    TEXT_LINES,
+    ClaimTextDelegate,
+    ThemeChipDelegate,
+)
+from briefing_app.ui.claim_table_model import (
+    COL_HEDGE,
+    COL_NOTES,
+    COL_PARAGRAPH,
+    COL_TEXT,
+    COL_THEMES,
+    ClaimIdRole,
+    ClaimTableModel,
+)
+
+MAX_THEMES_WIDTH = 380
+
+
+class ClaimTableView(QTableView):
+    """Shows a ClaimTableModel; emits the current claim's id (or None)."""
+
+    current_claim_changed = Signal(object)
+
+    def __init__(self, model: ClaimTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty_text = ""
+        self._quiet = False
+        self.text_delegate = ClaimTextDelegate(self)
+        self.setModel(model)
+        self.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
+        self.setItemDelegateForColumn(COL_THEMES, ThemeChipDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAccessibleName("Claims")
+        self.verticalHeader().hide()
+        lines = QFontMetrics(self.font()).lineSpacing() * TEXT_LINES + 2 * PADDING
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(lines)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        metrics = QFontMetrics(self.font())
+        for column, sample in ((COL_PARAGRAPH, "¶888"), (COL_HEDGE, "≈"),
+                               (COL_NOTES, "✎ 88")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        header.setSectionResizeMode(COL_THEMES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_THEMES, metrics.horizontalAdvance("Assad's defense") * 2 + 46)
+        self.setSortingEnabled(True)
+        self.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+    def fit_theme_column(self) -> None:
+        """Widen the themes column to the chips it shows (within reason)."""
+        header = self.horizontalHeader()
+        wanted = max(self.sizeHintForColumn(COL_THEMES), header.sectionSize(COL_THEMES))
+        header.resizeSection(COL_THEMES, min(wanted, MAX_THEMES_WIDTH))
+
+    def claim_model(self) -> ClaimTableModel:
+        """Return the model this view shows."""
+        model = self.model()
+        assert isinstance(model, ClaimTableModel)
+        return model
+
+    def current_claim_id(self) -> int | None:
+        """Return the id of the current claim, if any."""
+        index = self.currentIndex()
+        value = index.data(ClaimIdRole) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def select_claim(self, claim_id: int | None) -> bool:
+        """Make ``claim_id`` current and scroll to it; return False if it is not listed."""
+        row = self.claim_model().row_of(claim_id) if claim_id is not None else -1
+        if row < 0:
+            return False
+        self.select_row(row)
+        return True
+
+    @contextmanager
+    def keeping_selection(self) -> Iterator[None]:
+        """Let the list change under the current claim, announcing at most one change.
+
+        The current claim stays current if it is still listed, else the row at its place.
+        """
+        before_id, before_row = self.current_claim_id(), self.currentIndex().row()
+        self._quiet = True
+        try:
+            yield
+            if not self.select_claim(before_id):
+                self.select_row(max(before_row, 0))
+        finally:
+            self._quiet = False
+        after = self.current_claim_id()
+        if after != before_id:
+            self.current_claim_changed.emit(after)
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` current (clamped to the list) and scroll to it."""
+        model = self.claim_model()
+        if model.total() == 0:
+            return
+        row = max(0, min(row, model.total() - 1))
+        while model.rowCount() <= row and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        index = model.index(row, COL_TEXT)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def step(self, rows: int) -> None:
+        """Move the current claim by ``rows`` rows (j/k)."""
+        current = self.currentIndex().row()
+        self.select_row(0 if current < 0 else current + rows)
+
+    def set_empty_text(self, text: str) -> None:
+        """Set what the empty list says (shown only when it has no rows)."""
+        self._empty_text = text
+        self.viewport().update()
+
+    def empty_text(self) -> str:
+        """Return the empty-state message shown when the list has no rows."""
+        return self._empty_text if self.claim_model().total() == 0 else ""
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text()
+        if not text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(24, 24, -24, -24)
+        painter.drawText(
+            QRect(area.left(), area.top(), area.width(), area.height() // 2),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            text,
+        )
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        value = current.data(ClaimIdRole) if current.isValid() else None
+        self.current_claim_changed.emit(int(value) if value is not None else None)

@@ -1,0 +1,384 @@
+"""The main window: search on top; themes | claims | source, article and notes.
+
+The window builds the layout and menus and wires signals to slots; the list
+logic lives in ``ClaimListController`` and each pane in its own module.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from briefing_app.domain.errors import BriefingError
+from briefing_app.domain.library import Claim, ClaimFilter, ImportResult
+from briefing_app.services.library import Library
+from briefing_app.ui.actions import LIST, SPECS, build_actions
+from briefing_app.ui.analyst_edits import AnalystEdits
+from briefing_app.ui.article_view import ArticleView
+from briefing_app.ui.claim_list_controller import ClaimListController
+from briefing_app.ui.claim_menu import ClaimMenuHandlers, build_claim_menu
+from briefing_app.ui.claim_table_model import COL_PARAGRAPH, COL_THEMES, ClaimTableModel
+from briefing_app.ui.claim_table_view import ClaimTableView
+from briefing_app.ui.commands import Listeners
+from briefing_app.ui.document_claims import DocumentClaims
+from briefing_app.ui.import_export import (
+    ask_export_target,
+    ask_import_paths,
+    import_summary,
+    start_export,
+    start_import,
+)
+from briefing_app.ui.messages import ask
+from briefing_app.ui.notes_panel import NotesPanel
+from briefing_app.ui.palette import DARK, LIGHT, SYSTEM, apply_scheme
+from briefing_app.ui.plain_text import plain_label
+from briefing_app.ui.search_box import SearchBox
+from briefing_app.ui.sections import titled
+from briefing_app.ui.shortcut_sheet import ShortcutSheet
+from briefing_app.ui.source_card import SourceCard
+from briefing_app.ui.theme_navigator import ThemeNavigator, ThemeNavigatorModel
+from briefing_app.ui.window_state import (
+    colour_scheme,
+    last_claim,
+    restore_window_state,
+    save_colour_scheme,
+    save_window_state,
+)
+
+STATUS_MS = 8000
+DEFAULT_SIZE = (1400, 860)
+
+
+class MainWindow(QMainWindow):
+    """The reader window over one library."""
+
+    library_changed = Signal()
+
+    def __init__(self, library: Library, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library, self._settings = library, settings
+        self._scheme = SYSTEM
+        self.setWindowTitle(f"Briefing reader: {library.path.name}")
+        self.undo_stack = QUndoStack(self)
+        self.action_map = build_actions(self)
+        self.edits = AnalystEdits(library, self.undo_stack,
+                                  Listeners(changed=self._on_claim_edited, failed=self.show_error))
+        self._build_panes()
+        self._build_layout()
+        self._build_menus()
+        self._connect()
+        self.resize(*DEFAULT_SIZE)
+        restored = restore_window_state(settings, self, self.splitters, self.headers)
+        self.set_colour_scheme(colour_scheme(settings), save=False)
+        self._update_theme_actions()
+        self.controller.refresh()
+        if not restored:
+            self.claims.fit_theme_column()
+        self._select_initial_claim()
+
+    # building
+    def _build_panes(self) -> None:
+        self.search = SearchBox()
+        self.navigator_model = ThemeNavigatorModel(self._library, self)
+        self.navigator = ThemeNavigator(self.navigator_model)
+        self.claim_model = ClaimTableModel(self._library, self)
+        self.claims = ClaimTableView(self.claim_model)
+        self.card = SourceCard()
+        self.article = ArticleView()
+        self.notes = NotesPanel(self._library, self.undo_stack)
+        self.document_claims = DocumentClaims(self._library)
+        self.controller = ClaimListController(
+            self._library, self.navigator, self.search, self.claims, self
+        )
+
+    def _build_layout(self) -> None:
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.addWidget(titled("Source", self.card))
+        self.right_splitter.addWidget(titled("Article", self.article, "selected claim marked"))
+        self.right_splitter.addWidget(titled("Notes", self.notes, "saved as you type"))
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(titled("Themes", self.navigator))
+        self.main_splitter.addWidget(titled("Claims", self.claims))
+        self.main_splitter.addWidget(self.right_splitter)
+        for splitter in (self.main_splitter, self.right_splitter):
+            splitter.setChildrenCollapsible(False)
+            splitter.setHandleWidth(6)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([200, 780, 520])
+        self.right_splitter.setSizes([310, 300, 190])
+        self.splitters = {"main": self.main_splitter, "right": self.right_splitter}
+        self.headers = {"claims": self.claims.horizontalHeader()}
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.search)
+        layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+        self.library_label = plain_label(str(self._library.path), wrap=False)
+        self.library_label.setEnabled(False)
+        self.statusBar().addPermanentWidget(self.library_label)
+
+    def _build_menus(self) -> None:
+        a = self.action_map
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a["import"], a["export"]])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        edit = bar.addMenu("&Edit")
+        edit.addActions([a["undo"], a["redo"]])
+        edit.addSeparator()
+        edit.addActions([a["search"], a["new_note"], a["delete_note"], a["copy_claim"]])
+        claim = bar.addMenu("&Claim")
+        claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
+        self.file_under_menu = claim.addMenu("&File under")
+        self.file_under_menu.addActions([a[f"file_under_{n}"] for n in range(1, 10)])
+        view = bar.addMenu("&View")
+        view.addActions([a["sort_document"], a["sort_theme"]])
+        view.addSeparator()
+        colours = view.addMenu("&Colours")
+        group = QActionGroup(self)
+        for name in ("scheme_system", "scheme_light", "scheme_dark"):
+            group.addAction(a[name])
+            colours.addAction(a[name])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([a["shortcuts"], a["about"]])
+        for name, action in a.items():
+            (self.claims if SPECS[name].scope == LIST else self).addAction(action)
+
+    def _connect(self) -> None:
+        a = self.action_map
+        a["search"].triggered.connect(self.search.focus)
+        a["escape"].triggered.connect(self._on_escape)
+        a["next_claim"].triggered.connect(lambda: self.claims.step(1))
+        a["previous_claim"].triggered.connect(lambda: self.claims.step(-1))
+        a["focus_notes"].triggered.connect(self.notes.focus_editor)
+        a["new_note"].triggered.connect(self.notes.new_note)
+        a["delete_note"].triggered.connect(self.notes.delete_note)
+        a["copy_claim"].triggered.connect(self._on_copy_claim)
+        for position in range(1, 10):
+            a[f"file_under_{position}"].triggered.connect(partial(self.file_under, position))
+        a["undo"].triggered.connect(self.undo_stack.undo)
+        a["redo"].triggered.connect(self.undo_stack.redo)
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo"))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo"))
+        a["import"].triggered.connect(self._on_import)
+        a["export"].triggered.connect(self._on_export)
+        a["quit"].triggered.connect(self.close)
+        a["sort_document"].triggered.connect(
+            lambda: self.claims.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder))
+        a["sort_theme"].triggered.connect(
+            lambda: self.claims.sortByColumn(COL_THEMES, Qt.SortOrder.AscendingOrder))
+        for scheme in (SYSTEM, LIGHT, DARK):
+            a[f"scheme_{scheme}"].triggered.connect(partial(self.set_colour_scheme, scheme))
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self._on_about)
+        self.claims.current_claim_changed.connect(self._on_current_claim_changed)
+        self.claims.customContextMenuRequested.connect(self._on_context_menu)
+        self.article.claim_clicked.connect(self._on_article_claim_clicked)
+        self.card.grading_requested.connect(self._on_grading_requested)
+        self.notes.notes_changed.connect(self._on_claim_edited)
+        self.notes.error.connect(self.show_error)
+        self.controller.error.connect(self.show_error)
+        self.library_changed.connect(self._on_library_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+
+    def _select_initial_claim(self) -> None:
+        claim_id = last_claim(self._settings)
+        if claim_id is None or not self.claims.select_claim(claim_id):
+            self.claims.select_row(0)
+        self.claims.setFocus()
+
+    # what the user sees
+    def current_claim(self) -> Claim | None:
+        """Return the selected claim, freshly read."""
+        claim_id = self.claims.current_claim_id()
+        return self._library.claim(claim_id) if claim_id is not None else None
+
+    def show_status(self, text: str) -> None:
+        """Say something in the status bar for a while."""
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def show_error(self, text: str) -> None:
+        """Say what went wrong in the status bar, longer than other messages."""
+        self.statusBar().showMessage(f"⚠ {text}", STATUS_MS * 2)
+
+    def _on_current_claim_changed(self, claim_id: int | None) -> None:
+        self.notes.set_claim(claim_id)
+        try:
+            claim = self._library.claim(claim_id) if claim_id is not None else None
+            self.card.show_claim(claim)
+            if claim is None:
+                self.article.show_document(None, [])
+                return
+            if self.article.document_id() != claim.document_id:
+                document = self._library.document_text(claim.document_id)
+                claims = self.document_claims.claims_of(claim.document_id)
+                self.article.show_document(document, claims)
+            self.article.highlight_claim(claim)
+        except BriefingError as error:
+            self.show_error(str(error))
+
+    def _on_article_claim_clicked(self, claim_id: int) -> None:
+        if self.claims.select_claim(claim_id):
+            return
+        self.search.clear()
+        self.navigator.select_filter(ClaimFilter())
+        self.claims.select_claim(claim_id)
+        self.show_status("Showing all claims, so that the clicked sentence can be selected.")
+
+    def _on_escape(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.search.query() and focus in (self.search.edit, self.claims):
+            self.search.clear()
+        self.claims.setFocus()
+
+    def _on_copy_claim(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            QGuiApplication.clipboard().setText(claim.text)
+            self.show_status("Claim text copied.")
+
+    # changes
+    def _on_claim_edited(self, _claim_id: int) -> None:
+        self.library_changed.emit()
+
+    def _on_library_changed(self) -> None:
+        self.navigator_model.refresh()
+        self._update_theme_actions()
+        self.controller.refresh()
+        claim_id = self.claims.current_claim_id()
+        if claim_id is None:
+            return
+        try:
+            claim = self._library.claim(claim_id)
+        except BriefingError as error:
+            self.show_error(str(error))
+            return
+        self.card.show_claim(claim)
+        self.article.highlight_claim(claim)
+
+    def _on_grading_requested(self, claim_id: int, reliability: str, credibility: int) -> None:
+        try:
+            self.edits.grade(self._library.claim(claim_id), reliability, credibility)
+        except BriefingError as error:
+            self.show_error(str(error))
+
+    # themes
+    def _update_theme_actions(self) -> None:
+        themes = self.navigator_model.themes()
+        for position in range(1, 10):
+            action = self.action_map[f"file_under_{position}"]
+            theme = themes[position - 1] if position <= len(themes) else None
+            action.setVisible(theme is not None)
+            action.setEnabled(theme is not None)
+            if theme is not None:
+                action.setText(f"{theme.label.replace('&', '&&')}")
+
+    def file_under(self, position: int) -> None:
+        """File the current claim under the theme at ``position`` (1-9) as its primary theme."""
+        themes = self.navigator_model.themes()
+        claim = self.current_claim()
+        if claim is None or not 1 <= position <= len(themes):
+            return
+        self.edits.file_under(claim, themes[position - 1])
+        self.show_status(f"Filed under {themes[position - 1].label}. Ctrl+Z undoes it.")
+
+    def claim_menu(self, claim: Claim) -> QMenu:
+        """Return the context menu for ``claim``."""
+        edits = self.edits
+        handlers = ClaimMenuHandlers(edits.move_to_theme, edits.also_file_under,
+                                     edits.remove_from_theme, self.notes.new_note,
+                                     self._on_copy_claim)
+        return build_claim_menu(self, claim, self.navigator_model.themes(), handlers)
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self.claims.indexAt(position)
+        if index.isValid():
+            self.claims.select_row(index.row())
+        claim = self.current_claim()
+        if claim is not None:
+            self.claim_menu(claim).exec(self.claims.viewport().mapToGlobal(position))
+
+    # files
+    def _on_import(self) -> None:
+        paths = ask_import_paths(self)
+        if paths:
+            self.notes.flush()
+            start_import(self, self._library, paths, self._on_imported)
+
+    def _on_imported(self, results: list[ImportResult]) -> None:
+        self.document_claims.invalidate()
+        self.library_changed.emit()
+        self.show_status(import_summary(results))
+        new = [r for r in results if not r.already_present and r.claims]
+        if new:
+            first = self.document_claims.claims_of(new[0].document_id)
+            if first:
+                self._on_article_claim_clicked(first[0].id)
+
+    def _on_export(self) -> None:
+        target = ask_export_target(self)
+        if target is not None:
+            self.notes.flush()
+            start_export(self, self._library, *target,
+                         done=lambda path: self.show_status(f"Exported to {path}"))
+
+    # view
+    def set_colour_scheme(self, scheme: str, *, save: bool = True) -> None:
+        """Use the system, light or dark palette."""
+        self._scheme = scheme
+        apply_scheme(scheme)
+        self.action_map[f"scheme_{scheme}"].setChecked(True)
+        if save:
+            save_colour_scheme(self._settings, scheme)
+        self.article.refresh_formats()
+
+    def _on_system_scheme_changed(self) -> None:
+        if self._scheme == SYSTEM:
+            self.set_colour_scheme(SYSTEM, save=False)
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """Open the shortcut sheet (generated from the actions)."""
+        sheet = ShortcutSheet(self.action_map, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
+
+    def _on_about(self) -> None:
+        from briefing_app import __version__
+
+        QMessageBox.about(self, "About Briefing reader",
+                          f"Briefing reader {__version__}\n\nBreak briefings into claims, file "
+                          "them by theme, check their sources, search and annotate them.")
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.notes.flush() and not ask(
+            self, "Note not saved", "Your last note could not be saved. Close anyway and lose it?"
+        ):
+            event.ignore()
+            return
+        save_window_state(self._settings, self, self.splitters, self.headers,
+                          self.claims.current_claim_id())
+        event.accept()

@@ -1,0 +1,73 @@
+"""The search bar: a query box that reports as you type (debounced) and a match count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+from briefing_app.ui.plain_text import plain_label
+
+DEBOUNCE_MS = 150
+PLACEHOLDER = 'Search claims and notes   (/ or Ctrl+F)   e.g. russian   "front line"'
+
+
+class SearchBox(QWidget):
+    """Emits ``query_changed`` a moment after the user stops typing (or at once on Enter)."""
+
+    query_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(PLACEHOLDER)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setAccessibleName("Search")
+        self.edit.setMaxLength(10_000)
+        self.count = plain_label(wrap=False)
+        self.count.setAccessibleName("Matches")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit)
+        self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.returnPressed.connect(self._emit)
+        self._emitted = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.count)
+
+    def query(self) -> str:
+        """Return the query as typed."""
+        return self.edit.text()
+
+    def set_query(self, text: str) -> None:
+        """Replace the query and report it at once."""
+        self.edit.setText(text)
+        self._emit()
+
+    def clear(self) -> None:
+        """Clear the query and report it at once."""
+        self.set_query("")
+
+    def focus(self) -> None:
+        """Put the keyboard in the box with its text selected."""
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def set_count(self, shown: int, total: int, *, searching: bool) -> None:
+        """Show "N of M" while searching, else how many claims are listed."""
+        if searching:
+            self.count.setText(f"{shown} of {total}")
+        else:
+            self.count.setText(f"{total} claim{'s' if total != 1 else ''}")
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        text = self.edit.text()
+        if text != self._emitted:
+            self._emitted = text
+            self.query_changed.emit(text)

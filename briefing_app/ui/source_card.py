@@ -1,0 +1,164 @@
+"""The source annotation card: where the selected claim comes from, and how far to trust it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.domain.credibility import CREDIBILITY, RELIABILITY
+from briefing_app.domain.library import Claim, ClaimTheme
+from briefing_app.ui.plain_text import plain_label
+
+OWN_ASSERTION = "reporter's own assertion"
+
+
+def origin_text(theme: ClaimTheme) -> str:
+    """Return who filed the claim under ``theme`` and why, in words."""
+    if theme.origin == "analyst":
+        return "filed by an analyst"
+    return f"rule: {theme.why}" if theme.why else "filed by a rule"
+
+
+class SourceCard(QStackedWidget):
+    """Shows one claim's annotations; the Admiralty grading is editable."""
+
+    grading_requested = Signal(int, str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._claim: Claim | None = None
+        self._theme_lines: list[str] = []
+        self.setAccessibleName("Source")
+        self._empty = plain_label("Select a claim to see where it comes from.")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setEnabled(False)
+        self.addWidget(self._empty)
+        self.addWidget(self._build_card())
+
+    def _build_card(self) -> QScrollArea:
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setContentsMargins(10, 8, 10, 8)
+        form.setVerticalSpacing(3)
+        self.outlet = plain_label()
+        font = QFont(self.outlet.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.outlet.setFont(font)
+        self.title = plain_label()
+        self.published = plain_label()
+        self.location = plain_label()
+        self.attribution = plain_label()
+        self.hedges = plain_label()
+        self.entities = plain_label()
+        self.reliability = QComboBox()
+        for grade, label in RELIABILITY.items():
+            self.reliability.addItem(f"{grade}: {label}", grade)
+        self.credibility = QComboBox()
+        for grade_number, label in CREDIBILITY.items():
+            self.credibility.addItem(f"{grade_number}: {label}", grade_number)
+        for combo, name in ((self.reliability, "Source reliability"),
+                            (self.credibility, "Information credibility")):
+            combo.setAccessibleName(name)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.activated.connect(self._on_grading_activated)
+        self.themes = QWidget()
+        self._themes_layout = QVBoxLayout(self.themes)
+        self._themes_layout.setContentsMargins(0, 0, 0, 0)
+        self._themes_layout.setSpacing(4)
+        for label, field in (
+            ("Outlet", self.outlet), ("Document", self.title), ("Published", self.published),
+            ("Where", self.location), ("Attribution", self.attribution),
+            ("Hedges", self.hedges), ("Entities", self.entities),
+            ("Reliability", self.reliability), ("Credibility", self.credibility),
+            ("Themes", self.themes),
+        ):
+            form.addRow(self._row_label(label), field)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        return scroll
+
+    @staticmethod
+    def _row_label(text: str) -> QLabel:
+        label = plain_label(text, wrap=False)
+        label.setEnabled(False)
+        return label
+
+    def claim(self) -> Claim | None:
+        """Return the claim shown."""
+        return self._claim
+
+    def show_claim(self, claim: Claim | None) -> None:
+        """Show ``claim``'s annotations (None shows what to do)."""
+        self._claim = claim
+        if claim is None:
+            self.setCurrentIndex(0)
+            return
+        self.outlet.setText(claim.outlet or "Outlet not known")
+        self.title.setText(claim.document_title)
+        self.published.setText(claim.published or "Date not given")
+        self.location.setText(f"¶{claim.paragraph}, sentence {claim.sentence}")
+        self.attribution.setText(claim.attribution or OWN_ASSERTION)
+        self.hedges.setText(", ".join(claim.hedges) or "none")
+        self.entities.setText(", ".join(claim.entities) or "none found")
+        self.reliability.setCurrentIndex(max(self.reliability.findData(claim.reliability), 0))
+        self.credibility.setCurrentIndex(max(self.credibility.findData(claim.credibility), 0))
+        self._show_themes(claim.themes)
+        self.setCurrentIndex(1)
+
+    def _show_themes(self, themes: tuple[ClaimTheme, ...]) -> None:
+        while self._themes_layout.count():
+            item = self._themes_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self._theme_lines = [
+            f"{t.label}{' (primary)' if t.is_primary else ''}\n{origin_text(t)}" for t in themes
+        ]
+        if not themes:
+            self._themes_layout.addWidget(plain_label("Unfiled: press 1-9 to file it"))
+        for theme, line in zip(themes, self._theme_lines, strict=True):
+            self._themes_layout.addWidget(self._theme_row(theme, line))
+
+    def theme_lines(self) -> list[str]:
+        """Return the theme entries shown, one text per theme."""
+        return list(self._theme_lines)
+
+    @staticmethod
+    def _theme_row(theme: ClaimTheme, line: str) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        swatch = QFrame()
+        swatch.setFixedSize(10, 10)
+        swatch.setStyleSheet(f"background-color: {QColor(theme.colour).name()}; border-radius: 2px")
+        text = plain_label(line)
+        layout.addWidget(swatch, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text, 1)
+        return row
+
+    def _on_grading_activated(self, _index: int) -> None:
+        if self._claim is None:
+            return
+        self.grading_requested.emit(
+            self._claim.id, self.reliability.currentData(), int(self.credibility.currentData())
+        )

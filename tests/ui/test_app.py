@@ -1,0 +1,61 @@
+"""Starting the window: one instance per library, and clear messages when it cannot open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefing_app.ui.app import run_window
+from briefing_app.ui.instance_lock import acquire_instance_lock, lock_path
+from briefing_app.ui.main_window import MainWindow
+
+
+def test_a_second_instance_is_refused_with_a_clear_message(
+    library_path: Path, shown_messages: list[QMessageBox]
+) -> None:
+    first = acquire_instance_lock(library_path)
+    assert first is not None and lock_path(library_path).exists()
+    assert run_window(str(library_path)) == 2
+    [box] = shown_messages
+    assert "already open on" in box.text() and str(library_path) in box.text()
+    assert not library_path.exists()  # the second instance did not even open the file
+    first.unlock()
+
+
+def test_the_lock_is_free_again_after_unlock(library_path: Path) -> None:
+    first = acquire_instance_lock(library_path)
+    assert first is not None and acquire_instance_lock(library_path) is None
+    first.unlock()
+    second = acquire_instance_lock(library_path)
+    assert second is not None
+    second.unlock()
+
+
+def test_a_file_that_is_not_a_library_is_reported_and_left_alone(
+    tmp_path: Path, shown_messages: list[QMessageBox]
+) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    assert run_window(str(bogus)) == 2
+    [box] = shown_messages
+    assert box.windowTitle() == "Cannot open the library" and box.text()
+    assert bogus.read_bytes() == b"this is not sqlite" * 100
+    assert not lock_path(bogus).exists()
+
+
+def test_first_run_opens_the_window_on_the_bundled_briefing(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[int] = []
+
+    def exec_() -> int:
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.append(window.claim_model.total())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert run_window(str(library_path)) == 0
+    assert seen == [16] and not lock_path(library_path).exists()

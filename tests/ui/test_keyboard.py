@@ -1,0 +1,56 @@
+"""Keyboard first: j/k and arrows, Enter to notes, Esc back, / to search, ? for the sheet."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.shortcut_sheet import ShortcutSheet
+
+
+@pytest.mark.parametrize(
+    ("keys", "row"),
+    [([Qt.Key.Key_J, Qt.Key.Key_J], 2), ([Qt.Key.Key_J, Qt.Key.Key_K], 0),
+     ([Qt.Key.Key_Down], 1), ([Qt.Key.Key_K], 0)],
+)
+def test_j_k_and_arrows_move_in_the_list(qtbot: QtBot, window: MainWindow,
+                                         keys: list[Qt.Key], row: int) -> None:
+    for key in keys:
+        qtbot.keyClick(window.claims, key)
+    assert window.claims.currentIndex().row() == row
+    assert window.notes.claim_id() == window.claims.current_claim_id()
+
+
+def test_enter_goes_to_notes_and_esc_comes_back(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.claims, Qt.Key.Key_Return)
+    assert window.notes.editor.hasFocus()
+    qtbot.keyClicks(window.notes.editor, "jk")  # letters type, they do not move the list
+    assert window.notes.editor.toPlainText() == "jk" and window.claims.currentIndex().row() == 0
+    qtbot.keyClick(window.notes.editor, Qt.Key.Key_Escape)
+    assert window.claims.hasFocus()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [(Qt.Key.Key_Slash, Qt.KeyboardModifier.NoModifier),
+     (Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)],
+)
+def test_slash_and_ctrl_f_focus_the_search(qtbot: QtBot, window: MainWindow, key: Qt.Key,
+                                           modifier: Qt.KeyboardModifier) -> None:
+    qtbot.keyClick(window.claims, key, modifier)
+    assert window.search.edit.hasFocus()
+
+
+def test_question_mark_opens_the_sheet_generated_from_the_actions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window.claims, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    sheet = window.findChild(ShortcutSheet)
+    assert sheet is not None and sheet.isVisible()
+    rows = dict(sheet.rows())
+    assert rows["J, Down"] == "Next claim"
+    assert rows["/, Ctrl+F"] == "Search claims and notes"
+    assert "1 … 9" in rows and "N" in rows and "Ctrl+Z" in rows
+    sheet.close()

@@ -1,0 +1,103 @@
+"""Notes: typed, autosaved into the note being edited, kept across restarts, undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.services.library import Library
+from briefing_app.ui.main_window import MainWindow
+
+OpenWindow = Callable[[Library], MainWindow]
+
+
+def type_note(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.notes.focus_editor()
+    qtbot.keyClicks(window.notes.editor, text)
+
+
+def test_note_survives_switching_claims_and_reopening(
+    qtbot: QtBot, open_window: OpenWindow, library_path: Path
+) -> None:
+    library = Library.open(library_path, seed=True)
+    window = open_window(library)
+    type_note(qtbot, window, "Check against Reuters")
+    window.claims.select_claim(5)
+    window.close()
+    library.close()
+    reopened = Library.open(library_path)
+    assert [n.body for n in reopened.notes(1)] == ["Check against Reuters"]
+    window = open_window(reopened)
+    window.claims.select_claim(1)
+    assert window.notes.editor.toPlainText() == "Check against Reuters"
+    reopened.close()
+
+
+def test_autosave_fires_after_a_pause(qtbot: QtBot, window: MainWindow,
+                                      seeded_library: Library) -> None:
+    type_note(qtbot, window, "debounced")
+    assert seeded_library.notes(1) == []
+    qtbot.waitUntil(lambda: [n.body for n in seeded_library.notes(1)] == ["debounced"])
+    assert window.navigator_model.index(4).data() == "With notes"
+    assert window.claim_model.index(0, 4).data() == "✎ 1"
+
+
+def test_autosave_goes_to_the_note_being_edited(qtbot: QtBot, window: MainWindow,
+                                                seeded_library: Library) -> None:
+    type_note(qtbot, window, "about claim one")
+    assert window.notes.editing() == (1, None) and window.notes.timer.isActive()
+    window.claims.select_claim(7)  # before the autosave timer fired
+    window.notes.timer.timeout.emit()
+    qtbot.keyClicks(window.notes.editor, "about claim seven")
+    window.notes.timer.timeout.emit()
+    assert [n.body for n in seeded_library.notes(1)] == ["about claim one"]
+    assert [n.body for n in seeded_library.notes(7)] == ["about claim seven"]
+
+
+def test_editing_an_existing_note_updates_it_and_keeps_history(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
+    note = seeded_library.add_note(2, "first")
+    window.claims.select_claim(2)
+    type_note(qtbot, window, " and second")
+    window.claims.select_claim(3)
+    assert seeded_library.notes(2)[0].body == "first and second"
+    assert [r.body for r in seeded_library.revisions(note.id)] == ["first"]
+
+
+def test_n_starts_a_new_note(qtbot: QtBot, window: MainWindow, seeded_library: Library) -> None:
+    seeded_library.add_note(1, "old")
+    window.notes.reload()
+    qtbot.keyClick(window.claims, Qt.Key.Key_N)
+    assert window.notes.editor.hasFocus() and window.notes.editor.toPlainText() == ""
+    qtbot.keyClicks(window.notes.editor, "new")
+    window.notes.flush()
+    assert [n.body for n in seeded_library.notes(1)] == ["old", "new"]
+
+
+def test_delete_is_undone_with_ctrl_z(qtbot: QtBot, window: MainWindow,
+                                      seeded_library: Library) -> None:
+    seeded_library.add_note(1, "keep me")
+    window.notes.reload()
+    window.notes.delete_note()
+    assert seeded_library.notes(1) == [] and window.notes.editor.toPlainText() == ""
+    window.claims.setFocus()
+    qtbot.keyClick(window.claims, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [n.body for n in seeded_library.notes(1)] == ["keep me"]
+    assert window.notes.editor.toPlainText() == "keep me"
+
+
+def test_an_earlier_text_can_be_restored(qtbot: QtBot, window: MainWindow,
+                                         seeded_library: Library) -> None:
+    note = seeded_library.add_note(1, "version one")
+    seeded_library.update_note(note.id, "version two")
+    window.notes.reload()
+    menu = window.notes.history_menu(note.id)
+    [entry] = menu.actions()
+    assert entry.text().endswith("version one")
+    entry.trigger()
+    assert window.notes.editor.toPlainText() == "version one"
+    assert seeded_library.notes(1)[0].body == "version one"

@@ -1,0 +1,54 @@
+"""Search: typing narrows the list and the count, combines with the theme, never errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from briefing_app.domain.library import ClaimFilter
+from briefing_app.ui.main_window import MainWindow
+
+
+def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.search.focus()
+    qtbot.keyClicks(window.search.edit, text)
+    qtbot.waitUntil(lambda: window.search.count.text().endswith(" of 16") or not text)
+
+
+def test_typing_russian_narrows_the_list_and_the_count(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "russian")
+    assert window.search.count.text() == "2 of 16"
+    assert all("Russian" in window.claim_model.claim_at(r).text for r in range(2))
+    assert window.claims.text_delegate._terms == ["russian"]
+
+
+def test_search_combines_with_the_selected_theme(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigator.select_filter(ClaimFilter(theme="offensive"))
+    window.search.focus()
+    qtbot.keyClicks(window.search.edit, "russian")
+    qtbot.waitUntil(lambda: window.search.count.text() == "1 of 7")
+    assert window.claim_model.claim_at(0).primary_theme.key == "offensive"
+
+
+def test_no_match_says_what_to_do_and_esc_clears(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "zeppelin")
+    assert window.claim_model.total() == 0
+    assert window.claims.empty_text() == "No claims match “zeppelin”. Esc clears the search."
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_Escape)
+    assert window.search.query() == "" and window.claim_model.total() == 16
+    assert window.claims.hasFocus()
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "U.S.", "-", "*", "AND", "\x00", "x" * 10_000])
+def test_odd_input_gives_a_list_not_an_error(window: MainWindow, query: str) -> None:
+    window.search.set_query(query)
+    assert window.claim_model.total() <= 16
+    assert "⚠" not in window.statusBar().currentMessage()
+
+
+def test_the_selected_claim_stays_selected_when_it_still_matches(window: MainWindow) -> None:
+    window.claims.select_claim(11)
+    window.search.set_query("russian")
+    assert window.claims.current_claim_id() == 11
+    assert window.notes.claim_id() == 11
