@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from briefing_app.domain.errors import BriefingError, UsageError
 from briefing_app.services.backups import list_backups, make_backup, restore_backup
 from briefing_app.services.export import claim_json, render
+from briefing_app.services.files import write_atomically
 from briefing_app.services.library import Library
 from briefing_app.services.paths import resolve_library_path
 
@@ -59,24 +58,6 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         return 0
     write_atomically(Path(args.output), content)
     return 0
-
-
-def write_atomically(target: Path, content: str) -> None:
-    """Write a file through a temporary sibling, so a failure leaves nothing half-written."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"The folder {folder} does not exist.")
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder: give a file name.")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except OSError as error:
-        if "temporary" in locals():
-            Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"Cannot write {target}: {error.strerror}.") from error
 
 
 def _search(library: Library, args: argparse.Namespace) -> int:

@@ -162,6 +162,7 @@ class ClaimFilter:
     """Which claims a list shows: a theme key and/or one of the special views."""
 
     theme: str | None = None
+    document_id: int | None = None
     with_notes: bool = False
     hedged: bool = False
     unfiled: bool = False

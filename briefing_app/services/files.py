@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
-from briefing_app.domain.errors import InputFileError
+from briefing_app.domain.errors import InputFileError, UsageError
 from briefing_app.ingest.decode import MAX_BYTES
 
 
@@ -26,3 +28,22 @@ def read_briefing(path: Path) -> bytes:
         raise InputFileError(f"{path} cannot be read: permission denied.") from error
     except OSError as error:
         raise InputFileError(f"{path} cannot be read: {error.strerror}.") from error
+
+
+def write_atomically(target: Path, content: str) -> None:
+    """Write a file through a temporary sibling, so a failure leaves nothing half-written."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"The folder {folder} does not exist.")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: give a file name.")
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"Cannot write {target}: {error.strerror}.") from error

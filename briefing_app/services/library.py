@@ -145,6 +145,10 @@ class Library:
         """File a claim under a theme as the analyst's choice."""
         self._store.file_under(claim_id, theme_key, primary=primary, why="analyst")
 
+    def move_to_theme(self, claim_id: int, theme_key: str) -> None:
+        """Make a theme the claim's only theme, as the analyst's choice."""
+        self._store.move_to(claim_id, theme_key, why="analyst")
+
     def unfile(self, claim_id: int, theme_key: str) -> None:
         """Remove a claim from a theme."""
         self._store.unfile(claim_id, theme_key)

@@ -36,6 +36,8 @@ def filtered_ids(claim_filter: ClaimFilter) -> Select[int]:
             .where(ClaimThemeRow.theme_id == ThemeRow.id)
             .where(ThemeRow.key == claim_filter.theme)
         )
+    if claim_filter.document_id is not None:
+        query = query.where(ClaimRow.document_id == claim_filter.document_id)
     if claim_filter.with_notes:
         query = query.where(ClaimRow.id.in_(_live_notes()))
     if claim_filter.hedged:
@@ -199,6 +201,17 @@ def file_under(session: Session, claim_id: int, theme_key: str, *, primary: bool
         link.is_primary = primary or link.is_primary
         link.origin, link.why = "analyst", why
     session.flush()
+
+
+def move_to(session: Session, claim_id: int, theme_key: str, why: str) -> None:
+    """Make a theme the claim's only theme, as the analyst's choice."""
+    file_under(session, claim_id, theme_key, primary=True, why=why)
+    theme_id = session.scalar(select(ThemeRow.id).where(ThemeRow.key == theme_key))
+    session.execute(
+        delete(ClaimThemeRow).where(
+            ClaimThemeRow.claim_id == claim_id, ClaimThemeRow.theme_id != theme_id
+        )
+    )
 
 
 def unfile(session: Session, claim_id: int, theme_key: str) -> None:

@@ -162,6 +162,15 @@ class Store:
             except KeyError as error:
                 raise NotFoundError(f"There is no theme {theme_key!r}.") from error
 
+    def move_to(self, claim_id: int, theme_key: str, *, why: str) -> None:
+        """Make a theme the claim's only theme, in one transaction."""
+        with self._writing() as session:
+            self._require_claim(session, claim_id)
+            try:
+                claims.move_to(session, claim_id, theme_key, why)
+            except KeyError as error:
+                raise NotFoundError(f"There is no theme {theme_key!r}.") from error
+
     def unfile(self, claim_id: int, theme_key: str) -> None:
         """Remove a claim from a theme."""
         with self._writing() as session:

@@ -22,14 +22,8 @@ class AnalystEdits:
 
     def move_to_theme(self, claim: Claim, theme: Theme) -> None:
         """Make ``theme`` the claim's only theme."""
-        others = [t.key for t in claim.themes if t.key != theme.key]
-
-        def move(library: Library) -> None:
-            library.file_under(claim.id, theme.key, primary=True)
-            for key in others:
-                library.unfile(claim.id, key)
-
-        self._push_filing(claim, f"move to {theme.label}", move)
+        self._push_filing(claim, f"move to {theme.label}",
+                          lambda library: library.move_to_theme(claim.id, theme.key))
 
     def also_file_under(self, claim: Claim, theme: Theme) -> None:
         """File the claim under ``theme`` too (primary only if it had no theme)."""

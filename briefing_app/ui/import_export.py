@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from briefing_app.domain.errors import UsageError
 from briefing_app.domain.library import ImportResult
 from briefing_app.services.export import render
+from briefing_app.services.files import write_atomically
 from briefing_app.services.library import Library
 from briefing_app.ui.background import LibraryOp, Progress, run_in_background
 from briefing_app.ui.messages import show_error
@@ -25,23 +23,6 @@ EXPORT_FILTERS = {
     "html": "HTML page (*.html)",
 }
 IMPORT_FILTER = "Briefings (*.txt *.text *.md);;All files (*)"
-
-
-def write_atomically(target: Path, content: str) -> None:
-    """Write through a temporary sibling file, so a failure leaves no half-written file."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise UsageError(f"The folder {folder} does not exist.")
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"Cannot write {target}: {error.strerror}.") from error
 
 
 def import_summary(results: list[ImportResult]) -> str:

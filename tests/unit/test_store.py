@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
 from briefing_app.store.database import HEAD_REVISION, KNOWN_REVISIONS
 from tests.cli_helpers import sql_rows
@@ -83,3 +84,22 @@ def test_head_revision_is_alembics_head() -> None:
     script = ScriptDirectory.from_config(config)
     assert script.get_heads() == [HEAD_REVISION]
     assert [r.revision for r in script.walk_revisions()][::-1] == list(KNOWN_REVISIONS)
+
+
+def test_move_to_theme_leaves_only_that_theme(seeded_library: Library) -> None:
+    seeded_library.move_to_theme(8, "foreign-forces")
+    themes = seeded_library.claim(8).themes
+    assert [(t.key, t.is_primary, t.origin) for t in themes] == [
+        ("foreign-forces", True, "analyst")
+    ]
+
+
+def test_claims_of_one_document(seeded_library: Library, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Rebels captured Rastan on Friday, residents said.\n", encoding="utf-8")
+    document_id = seeded_library.import_files([other])[0].document_id
+    ids = seeded_library.claim_ids(ClaimFilter(document_id=document_id))
+    assert [c.text for c in seeded_library.claims(ids)] == [
+        "Rebels captured Rastan on Friday, residents said."
+    ]
+    assert len(seeded_library.claim_ids(ClaimFilter(document_id=1))) == 16
