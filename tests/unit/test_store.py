@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
 from briefing_app.store.database import HEAD_REVISION, KNOWN_REVISIONS
