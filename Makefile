@@ -25,7 +25,7 @@ run: system-deps gui-deps $(VENV)/.installed
 test: system-deps $(VENV)/.installed-test lint unit
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check briefing_app tests benchmarks scripts db
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
