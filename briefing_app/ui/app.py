@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from contextlib import suppress
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.domain.errors import BriefingError
@@ -16,6 +17,7 @@ from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.messages import show_error
 
 EXIT_ERROR = 2
+SIGNAL_POLL_MS = 500
 
 
 def create_main_window(library: Library, settings: QSettings) -> MainWindow:
@@ -34,6 +36,21 @@ def application() -> QApplication:
     app.setDesktopFileName(APP_NAME)
     app.setStyle("Fusion")
     return app
+
+
+def save_notes_on_quit(app: QApplication, window: MainWindow) -> QTimer:
+    """Flush the note being edited when the app quits or the process gets SIGTERM.
+
+    Python runs signal handlers only between bytecodes, which a blocking Qt event
+    loop never reaches; the returned timer wakes the interpreter twice a second.
+    """
+    app.aboutToQuit.connect(window.notes.flush)
+    # No dialog on SIGTERM: save what can be saved and go.
+    signal.signal(signal.SIGTERM, lambda _number, _frame: app.quit())
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_POLL_MS)
+    return wake
 
 
 def run_window(db: str | None) -> int:
@@ -58,6 +75,7 @@ def run_window(db: str | None) -> int:
     try:
         window = create_main_window(library, QSettings(APP_NAME, "window"))
         window.show()
+        save_notes_on_quit(app, window)
         return app.exec()
     finally:
         library.close()

@@ -8,7 +8,7 @@ changes and when the window closes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,10 @@ from briefing_app.ui.note_list_model import NoteListModel, local_time, note_summ
 from briefing_app.ui.plain_text import plain_label, plain_tooltip
 
 AUTOSAVE_MS = 600
+# After a failed save (disk full, locked, read-only) the text is tried again this often.
+RETRY_MS = 5000
+# While typing goes on without a pause, a save still happens at least this often.
+MAX_UNSAVED_MS = 2000
 PLACEHOLDER = "Write a note on this claim. It saves itself as you type; n starts a new one."
 
 
@@ -50,6 +54,11 @@ class NotesPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.flush)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.flush)
+        self._unsaved_for = QElapsedTimer()
         self._build()
         self._set_enabled(False)
 
@@ -109,6 +118,10 @@ class NotesPanel(QWidget):
         """Return (claim id, note id or None for a new note) being edited."""
         return self._target
 
+    def saved_text(self) -> str:
+        """Return the editor's text as last committed to the library."""
+        return self._saved_text
+
     def set_claim(self, claim_id: int | None) -> None:
         """Save what is pending, then show ``claim_id``'s notes (its last note in the editor)."""
         if claim_id == self._claim_id:
@@ -151,6 +164,7 @@ class NotesPanel(QWidget):
         note_id = note.id if note else None
         self._target = None if self._claim_id is None else (self._claim_id, note_id)
         self._saved_text = note.body if note else ""
+        self._unsaved_for.invalidate()
         self._loading = True
         self.editor.setPlainText(self._saved_text)
         self._loading = False
@@ -171,7 +185,12 @@ class NotesPanel(QWidget):
         if self._loading or self._target is None:
             return
         self.status.setText("Editing…")
-        self.timer.start()
+        if not self._unsaved_for.isValid():
+            self._unsaved_for.start()
+        if self._unsaved_for.elapsed() >= MAX_UNSAVED_MS:
+            self.flush()
+        else:
+            self.timer.start()
 
     def flush(self) -> bool:
         """Save the editor's text into the note being edited; return False if that failed."""
@@ -189,9 +208,13 @@ class NotesPanel(QWidget):
             else:
                 note = self._library.update_note(note_id, text)
         except BriefingError as error:
-            self.status.setText("Not saved: your text is still here")
-            self.error.emit(f"The note was not saved: {error}")
+            self.status.setText("Not saved: your text is still here; retrying")
+            retry = f"trying again in {RETRY_MS // 1000} s"
+            self.error.emit(f"The note was not saved ({retry}): {error}")
+            self.retry_timer.start()
             return False
+        self.retry_timer.stop()
+        self._unsaved_for.invalidate()
         self._saved_text = text
         if claim_id == self._claim_id:
             self._select_row(self.model.put(note))

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from briefing_app.domain.errors import LibraryError
+from briefing_app.domain.library import Note
 from briefing_app.services.library import Library
+from briefing_app.ui import notes_panel
 from briefing_app.ui.main_window import MainWindow
 
 OpenWindow = Callable[[Library], MainWindow]
@@ -101,3 +105,36 @@ def test_an_earlier_text_can_be_restored(qtbot: QtBot, window: MainWindow,
     entry.trigger()
     assert window.notes.editor.toPlainText() == "version one"
     assert seeded_library.notes(1)[0].body == "version one"
+
+
+def test_continuous_typing_still_saves(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notes_panel, "MAX_UNSAVED_MS", 0)
+    type_note(qtbot, window, "never pausing")
+    assert window.notes.timer.isActive() is False
+    assert [n.body for n in seeded_library.notes(1)] == ["never pausing"]
+
+
+def test_failed_save_keeps_the_text_says_so_and_retries(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_add = Library.add_note
+    failures = iter([LibraryError("The disk is full: nothing was written.")])
+
+    def flaky_add(self: Library, claim_id: int, body: str) -> Note:
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return real_add(self, claim_id, body)
+
+    monkeypatch.setattr(Library, "add_note", flaky_add)
+    window.notes.retry_timer.setInterval(50)
+    errors: list[str] = []
+    window.notes.error.connect(errors.append)
+    type_note(qtbot, window, "precious")
+    window.notes.timer.timeout.emit()
+    assert window.notes.editor.toPlainText() == "precious"
+    assert window.notes.status.text().startswith("Not saved") and "disk is full" in errors[0]
+    qtbot.waitUntil(lambda: [n.body for n in seeded_library.notes(1)] == ["precious"])
+    assert window.notes.status.text().startswith("Saved")
