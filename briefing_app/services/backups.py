@@ -90,11 +90,16 @@ def lock_path(library: Path) -> Path:
 
 
 def instance_lock_held(library: Path) -> bool:
-    """Return True if a live process holds the library's window lock."""
+    """Return True if another live process holds the library's window lock.
+
+    The window that asks to restore holds the lock itself, so its own pid does not count.
+    """
     lock = lock_path(library)
     try:
         pid = int(lock.read_text(encoding="utf-8", errors="replace").split()[0])
     except (OSError, ValueError, IndexError):
+        return False
+    if pid == os.getpid():
         return False
     try:
         os.kill(pid, 0)

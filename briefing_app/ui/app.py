@@ -5,11 +5,13 @@ from __future__ import annotations
 import signal
 import sys
 from contextlib import suppress
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.domain.errors import BriefingError
+from briefing_app.services.backups import restore_backup
 from briefing_app.services.library import Library
 from briefing_app.services.paths import APP_NAME, resolve_library_path
 from briefing_app.ui.instance_lock import acquire_instance_lock, already_open_message
@@ -53,8 +55,29 @@ def save_notes_on_quit(app: QApplication, window: MainWindow) -> QTimer:
     return wake
 
 
+def show_until_closed(app: QApplication, library: Library) -> tuple[int, Path | None]:
+    """Run the window over ``library``; return Qt's exit code and a backup to restore, if any."""
+    chosen: list[Path] = []
+    window = create_main_window(library, QSettings(APP_NAME, "window"))
+
+    def _on_restore_requested(backup: Path) -> None:
+        chosen.append(backup)
+        window.close()
+
+    window.restore_requested.connect(_on_restore_requested)
+    window.show()
+    wake = save_notes_on_quit(app, window)
+    code = app.exec()
+    wake.stop()
+    return code, (chosen[0] if chosen else None)
+
+
 def run_window(db: str | None) -> int:
-    """Open the library at ``db`` (or the default one) in the window; return the exit status."""
+    """Open the library at ``db`` (or the default one) in the window; return the exit status.
+
+    A restore of a backup chosen in the window closes it, puts the backup in
+    place and opens the window again on the restored library.
+    """
     app = application()
     path, is_default = resolve_library_path(db)
     if is_default:
@@ -66,18 +89,22 @@ def run_window(db: str | None) -> int:
         show_error(None, "Library already open", already_open_message(path))
         return EXIT_ERROR
     try:
-        library = Library.open(path, create_folder=is_default, seed=True)
-    except BriefingError as error:
-        show_error(None, "Cannot open the library", str(error))
-        if lock is not None:
-            lock.unlock()
-        return EXIT_ERROR
-    try:
-        window = create_main_window(library, QSettings(APP_NAME, "window"))
-        window.show()
-        save_notes_on_quit(app, window)
-        return app.exec()
+        while True:
+            try:
+                library = Library.open(path, create_folder=is_default, seed=True)
+            except BriefingError as error:
+                show_error(None, "Cannot open the library", str(error))
+                return EXIT_ERROR
+            try:
+                code, backup = show_until_closed(app, library)
+            finally:
+                library.close()
+            if backup is None:
+                return code
+            try:
+                restore_backup(path, backup)
+            except BriefingError as error:
+                show_error(None, "Backup not restored", str(error))
     finally:
-        library.close()
         if lock is not None:
             lock.unlock()

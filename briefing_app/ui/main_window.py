@@ -7,6 +7,7 @@ logic lives in ``ClaimListController`` and each pane in its own module.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
@@ -27,11 +28,13 @@ from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
 from briefing_app.ui.analyst_edits import AnalystEdits
 from briefing_app.ui.article_view import ArticleView
+from briefing_app.ui.choice_dialog import ChoiceDialog
 from briefing_app.ui.claim_list_controller import ClaimListController
 from briefing_app.ui.claim_menu import ClaimMenuHandlers, build_claim_menu
 from briefing_app.ui.claim_table_model import COL_PARAGRAPH, COL_THEMES, ClaimTableModel
 from briefing_app.ui.claim_table_view import ClaimTableView
 from briefing_app.ui.commands import Listeners
+from briefing_app.ui.deleted_notes import deleted_notes_dialog
 from briefing_app.ui.document_claims import DocumentClaims
 from briefing_app.ui.import_export import (
     ask_export_target,
@@ -44,6 +47,7 @@ from briefing_app.ui.messages import ask
 from briefing_app.ui.notes_panel import NotesPanel
 from briefing_app.ui.palette import DARK, LIGHT, SYSTEM, apply_scheme
 from briefing_app.ui.plain_text import plain_label
+from briefing_app.ui.restore_backup import restore_backup_dialog
 from briefing_app.ui.search_box import SearchBox
 from briefing_app.ui.sections import titled
 from briefing_app.ui.shortcut_sheet import ShortcutSheet
@@ -65,6 +69,7 @@ class MainWindow(QMainWindow):
     """The reader window over one library."""
 
     library_changed = Signal()
+    restore_requested = Signal(Path)
 
     def __init__(self, library: Library, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         if not restored:
             self.claims.fit_theme_column()
         self._select_initial_claim()
+        self._show_open_warnings()
 
     # building
     def _build_panes(self) -> None:
@@ -138,11 +144,14 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a["import"], a["export"]])
         file_menu.addSeparator()
+        file_menu.addAction(a["restore_backup"])
+        file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         edit = bar.addMenu("&Edit")
         edit.addActions([a["undo"], a["redo"]])
         edit.addSeparator()
         edit.addActions([a["search"], a["new_note"], a["delete_note"], a["copy_claim"]])
+        edit.addAction(a["deleted_notes"])
         claim = bar.addMenu("&Claim")
         claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
         self.file_under_menu = claim.addMenu("&File under")
@@ -183,6 +192,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.redoTextChanged.connect(
             lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo"))
         a["import"].triggered.connect(self._on_import)
+        a["deleted_notes"].triggered.connect(self.show_deleted_notes)
+        a["restore_backup"].triggered.connect(self.show_restore_backup)
         a["export"].triggered.connect(self._on_export)
         a["quit"].triggered.connect(self.close)
         a["sort_document"].triggered.connect(
@@ -202,6 +213,25 @@ class MainWindow(QMainWindow):
         self.controller.error.connect(self.show_error)
         self.library_changed.connect(self._on_library_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+
+    def show_deleted_notes(self) -> ChoiceDialog:
+        """Open the list of deleted notes (restoring one updates the window)."""
+        self.notes.flush()
+        dialog = deleted_notes_dialog(self._library, self._on_claim_edited, self.show_error, self)
+        dialog.finished.connect(lambda _result: self.notes.reload())
+        dialog.open()
+        return dialog
+
+    def show_restore_backup(self) -> ChoiceDialog:
+        """Open the list of backups; a confirmed choice asks the app to restore and reopen."""
+        self.notes.flush()
+        dialog = restore_backup_dialog(self._library.path, self.restore_requested.emit, self)
+        dialog.open()
+        return dialog
+
+    def _show_open_warnings(self) -> None:
+        for warning in self._library.warnings:
+            self.show_error(warning)
 
     def _select_initial_claim(self) -> None:
         claim_id = last_claim(self._settings)
