@@ -26,7 +26,9 @@ from briefing_app.domain.library import (
 from briefing_app.domain.parsed import ParsedDocument
 from briefing_app.ingest.pipeline import parse_document
 from briefing_app.ingest.themes import default_themes
-from briefing_app.search.plain import search_ids
+from briefing_app.search.engine import run_search
+from briefing_app.search.highlight import highlight_spans
+from briefing_app.search.parser import parse_query
 from briefing_app.services.backups import daily_backup
 from briefing_app.services.files import read_briefing
 from briefing_app.services.notes_mirror import NotesMirror
@@ -217,14 +219,30 @@ class Library:
 
     # search
     def search(self, query: str, limit: int = 500) -> SearchResult:
-        """Return the claims matching ``query`` (never raises for odd input)."""
+        """Return the claims matching ``query``, best first; never raises for odd input.
+
+        A claim matched only through one of its notes says so, and its snippet
+        is that note's text.
+        """
         with self._store.search_session() as session:
-            found = search_ids(session, query, limit)
-        claims = {c.id: c for c in self._store.claims([i for i, _ in found])}
+            outcome = run_search(session, query, limit)
+        ids = [claim_id for claim_id, _ in outcome.ids]
+        claims = {c.id: c for c in self._store.claims(ids)}
+        notes = self._store.notes_for_many([i for i, via in outcome.ids if via])
         hits = tuple(
-            SearchHit(claims[i], claims[i].text, via_note) for i, via_note in found if i in claims
+            SearchHit(
+                claims[i],
+                notes[i][0].body if via and notes.get(i) else claims[i].text,
+                via,
+            )
+            for i, via in outcome.ids
+            if i in claims
         )
-        return SearchResult(query, hits, len(hits), ())
+        return SearchResult(query, hits, outcome.total, outcome.hints)
+
+    def highlight(self, text: str, query: str) -> list[tuple[int, int]]:
+        """Return the code-point spans of ``text`` that the query's words match."""
+        return highlight_spans(text, parse_query(query).text_terms())
 
     # saved searches
     def saved_searches(self) -> list[SavedSearch]:

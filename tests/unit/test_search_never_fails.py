@@ -1,0 +1,160 @@
+"""Any input at all gives results or an empty list: 10,000 generated queries, no exception."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_app.services.library import Library
+from tests.cli_helpers import run_cli
+from tests.conftest import SEED
+
+ARTICLES = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
+GRAMMAR = [
+    '"',
+    "-",
+    "*",
+    ":",
+    "(",
+    ")",
+    "OR",
+    "AND",
+    "NOT",
+    "theme:",
+    "entity:",
+    "source:",
+    "note:",
+    "has:",
+    "is:",
+    "doc:",
+    "outlet:",
+    '-"',
+    "\\",
+    "'",
+    "^",
+    "NEAR",
+    "{",
+    "}",
+    "+",
+    "\x00",
+    "\u202e",
+    "\u200f",
+    "😀",
+    "🇸🇾",
+    "U.S.",
+    "Gen.",
+    "o'brien",
+    "euro-area",
+    "\t",
+    "\n",
+]
+WORDS = [
+    "homs",
+    "assad",
+    "russian",
+    "rebels",
+    "front",
+    "line",
+    "hts",
+    "offensive",
+    "foreign",
+    "hedged",
+    "note",
+    "examiner",
+    "Şanlıurfa",
+    "حمص",
+    "дамаск",
+    "capt",
+    "x" * 300,
+]
+TOKENS = st.sampled_from(GRAMMAR + WORDS)
+MIXED = st.lists(st.one_of(TOKENS, st.text(max_size=6)), max_size=12).map(" ".join)
+JOINED = st.lists(TOKENS, max_size=10).map("".join)
+SETTINGS = settings(
+    max_examples=2500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    opened = Library.open(tmp_path_factory.mktemp("fuzz") / "library.db")
+    opened.import_files([SEED, *ARTICLES])
+    opened.add_note(3, "Alawite heartland — check \"quotes\" and 'apostrophes'")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def all_ids(library: Library) -> set[int]:
+    return set(library.claim_ids())
+
+
+def _check(library: Library, all_ids: set[int], query: str) -> None:
+    result = library.search(query, limit=50)
+    ids = {hit.claim.id for hit in result.hits}
+    assert ids <= all_ids
+    assert result.total >= len(ids)
+    for hit in result.hits:
+        for start, end in library.highlight(hit.claim.text, query):
+            assert 0 <= start < end <= len(hit.claim.text)
+
+
+@SETTINGS
+@given(MIXED)
+def test_grammar_tokens_and_words(library: Library, all_ids: set[int], query: str) -> None:
+    _check(library, all_ids, query)
+
+
+@SETTINGS
+@given(JOINED)
+def test_tokens_glued_together(library: Library, all_ids: set[int], query: str) -> None:
+    _check(library, all_ids, query)
+
+
+@SETTINGS
+@given(st.text(max_size=60))
+def test_any_unicode(library: Library, all_ids: set[int], query: str) -> None:
+    _check(library, all_ids, query)
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from('"-*:()ORANDNOT ^{}+\\'), max_size=30))
+def test_operators_only(library: Library, all_ids: set[int], query: str) -> None:
+    _check(library, all_ids, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "U.S.",
+        "Gen.",
+        "o'brien",
+        "AND",
+        "OR",
+        "NOT",
+        "-",
+        "*",
+        ":",
+        "theme:",
+        "\x00",
+        "\u202eabc",
+        "😀",
+        "x" * 10_000,
+        "theme:nonsense homs",
+    ],
+)
+def test_cli_search_json_never_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, query: str
+) -> None:
+    db = tmp_path / "lib.db"
+    assert run_cli(capsys, "--db", db, "import", SEED).code == 0
+    outcome = run_cli(capsys, "--db", db, "search", query, "--json")
+    assert outcome.code == 0, outcome.err
+    assert outcome.out.strip().startswith("[")
