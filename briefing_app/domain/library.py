@@ -148,6 +148,17 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchMatches:
+    """The ids a query found, best first, without loading the claims."""
+
+    query: str
+    ids: tuple[int, ...]
+    via_note: frozenset[int]
+    total: int
+    hints: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """The claims a query found, plus hints about parts it could not use."""
 

@@ -19,6 +19,7 @@ from briefing_app.domain.library import (
     NoteRevision,
     SavedSearch,
     SearchHit,
+    SearchMatches,
     SearchResult,
     Theme,
     ThemeCount,
@@ -239,6 +240,18 @@ class Library:
             if i in claims
         )
         return SearchResult(query, hits, outcome.total, outcome.hints)
+
+    def search_ids(self, query: str, limit: int = 10_000) -> SearchMatches:
+        """Return the ids matching ``query``, best first (for lists that load rows lazily)."""
+        with self._store.search_session() as session:
+            outcome = run_search(session, query, limit)
+        return SearchMatches(
+            query,
+            tuple(i for i, _ in outcome.ids),
+            frozenset(i for i, via in outcome.ids if via),
+            outcome.total,
+            outcome.hints,
+        )
 
     def highlight(self, text: str, query: str) -> list[tuple[int, int]]:
         """Return the code-point spans of ``text`` that the query's words match."""

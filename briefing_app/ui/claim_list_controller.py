@@ -35,6 +35,7 @@ class ClaimListController(QObject):
     """Keeps the claims list in step with the navigator, the search box and the library."""
 
     error = Signal(str)
+    hints = Signal(str)
 
     def __init__(self, library: Library, navigator: ThemeNavigator, search: SearchBox,
                  view: ClaimTableView, parent: QObject | None = None) -> None:
@@ -52,12 +53,14 @@ class ClaimListController(QObject):
         ids = base
         if query.strip():
             try:
-                result = self._library.search(query, limit=SEARCH_LIMIT)
+                result = self._library.search_ids(query, limit=SEARCH_LIMIT)
             except BriefingError as error:
                 self.error.emit(f"Search failed: {error}")
                 result = None
             listed = set(base)
-            ids = [h.claim.id for h in result.hits if h.claim.id in listed] if result else []
+            ids = [i for i in result.ids if i in listed] if result else []
+            if result and result.hints:
+                self.hints.emit(" · ".join(result.hints))
         view = self._view
         with view.keeping_selection():
             view.claim_model().set_ids(ids)

@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.notes.notes_changed.connect(self._on_claim_edited)
         self.notes.error.connect(self.show_error)
         self.controller.error.connect(self.show_error)
+        self.controller.hints.connect(self.show_status)
         self.library_changed.connect(self._on_library_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
 

@@ -52,3 +52,12 @@ def test_the_selected_claim_stays_selected_when_it_still_matches(window: MainWin
     window.search.set_query("russian")
     assert window.claims.current_claim_id() == 11
     assert window.notes.claim_id() == 11
+
+
+def test_grammar_in_the_box_and_hints_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "theme:foreign -russian")
+    assert window.search.count.text() == "3 of 16"
+    window.search.edit.clear()
+    search(qtbot, window, "theme:nonsense")
+    qtbot.waitUntil(lambda: "is not a theme" in window.statusBar().currentMessage())
+    assert window.claim_model.total() == 0
