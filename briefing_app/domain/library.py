@@ -174,6 +174,8 @@ class ClaimFilter:
 
     theme: str | None = None
     document_id: int | None = None
+    # A saved search's query: only claims it matches.
+    query: str | None = None
     with_notes: bool = False
     hedged: bool = False
     unfiled: bool = False

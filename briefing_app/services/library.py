@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from briefing_app.bundled import bundled_briefings
@@ -36,6 +37,8 @@ from briefing_app.services.notes_mirror import NotesMirror
 from briefing_app.store.store import Store
 
 Progress = Callable[[int, int, str], None]
+# A saved search lists at most this many claims (its count says so).
+SAVED_SEARCH_LIMIT = 10_000
 
 
 class Library:
@@ -121,11 +124,19 @@ class Library:
 
     def count(self, claim_filter: ClaimFilter | None = None) -> int:
         """Return how many claims pass the filter."""
-        return self._store.count(claim_filter or ClaimFilter())
+        claim_filter = claim_filter or ClaimFilter()
+        if claim_filter.query is not None:
+            return len(self.claim_ids(claim_filter))
+        return self._store.count(claim_filter)
 
     def claim_ids(self, claim_filter: ClaimFilter | None = None) -> list[int]:
-        """Return claim ids in document order."""
-        return self._store.claim_ids(claim_filter or ClaimFilter())
+        """Return claim ids in document order (a saved query narrows them)."""
+        claim_filter = claim_filter or ClaimFilter()
+        ids = self._store.claim_ids(replace(claim_filter, query=None))
+        if claim_filter.query is None:
+            return ids
+        matched = set(self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids)
+        return [i for i in ids if i in matched]
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations."""

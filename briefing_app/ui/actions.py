@@ -40,6 +40,8 @@ def _file_under(position: int) -> ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("search", "&Find…", ("/", "Ctrl+F"), "Search", "Search claims and notes"),
+    ActionSpec("save_search", "&Save search…", ("Ctrl+S",), "Search",
+               "Save the search under a name; it stays in the navigator with its count"),
     ActionSpec("escape", "Back to the list", ("Esc",), "Navigate",
                "Back to the claims list; in the search box, clear the search"),
     ActionSpec("next_claim", "&Next claim", ("J",), "Navigate", "Next claim", also="Down"),

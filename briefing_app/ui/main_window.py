@@ -43,7 +43,7 @@ from briefing_app.ui.import_export import (
     start_export,
     start_import,
 )
-from briefing_app.ui.messages import ask
+from briefing_app.ui.messages import ask, ask_text
 from briefing_app.ui.notes_panel import NotesPanel
 from briefing_app.ui.palette import DARK, LIGHT, SYSTEM, apply_scheme
 from briefing_app.ui.plain_text import plain_label
@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addActions([a["undo"], a["redo"]])
         edit.addSeparator()
-        edit.addActions([a["search"], a["new_note"], a["delete_note"], a["copy_claim"]])
+        edit.addActions([a["search"], a["save_search"], a["new_note"], a["delete_note"],
+                         a["copy_claim"]])
         edit.addAction(a["deleted_notes"])
         claim = bar.addMenu("&Claim")
         claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
@@ -172,6 +173,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.action_map
         a["search"].triggered.connect(self.search.focus)
+        a["save_search"].triggered.connect(self.save_current_search)
+        self.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.navigator.customContextMenuRequested.connect(self._on_navigator_menu)
         a["escape"].triggered.connect(self._on_escape)
         a["next_claim"].triggered.connect(lambda: self.claims.step(1))
         a["previous_claim"].triggered.connect(lambda: self.claims.step(-1))
@@ -214,6 +218,58 @@ class MainWindow(QMainWindow):
         self.controller.hints.connect(self.show_status)
         self.library_changed.connect(self._on_library_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+
+    def save_current_search(self) -> None:
+        """Save the search box's query under a name the user gives (Ctrl+S)."""
+        query = self.search.query().strip()
+        if not query:
+            self.show_status("Type a search first, then save it with Ctrl+S.")
+            return
+        name = ask_text(self, "Save search", "Name of the saved search:", query[:40])
+        if name is None:
+            return
+        try:
+            self._library.save_search(name, query)
+        except BriefingError as error:
+            self.show_error(f"The search was not saved: {error}")
+            return
+        self.navigator_model.refresh()
+        self.show_status(f"Saved the search “{name}”.")
+
+    def rename_saved_search(self, saved_id: int, current: str) -> None:
+        """Ask for a new name for a saved search."""
+        name = ask_text(self, "Rename saved search", "New name:", current)
+        if name is None or name == current:
+            return
+        try:
+            self._library.rename_search(saved_id, name)
+        except BriefingError as error:
+            self.show_error(f"Not renamed: {error}")
+        self.navigator_model.refresh()
+
+    def delete_saved_search(self, saved_id: int, name: str) -> None:
+        """Delete a saved search after asking."""
+        if not ask(self, "Delete saved search", f"Delete the saved search “{name}”?"):
+            return
+        try:
+            self._library.delete_search(saved_id)
+        except BriefingError as error:
+            self.show_error(f"Not deleted: {error}")
+        self.navigator_model.refresh()
+        self.navigator.select_filter(ClaimFilter())
+
+    def _on_navigator_menu(self, position: QPoint) -> None:
+        index = self.navigator.indexAt(position)
+        if not index.isValid():
+            return
+        entry = self.navigator_model.entry(index.row())
+        if entry.saved_id is None:
+            return
+        menu = QMenu(self)
+        saved_id = entry.saved_id
+        menu.addAction("&Rename…", lambda: self.rename_saved_search(saved_id, entry.label))
+        menu.addAction("&Delete", lambda: self.delete_saved_search(saved_id, entry.label))
+        menu.exec(self.navigator.viewport().mapToGlobal(position))
 
     def show_deleted_notes(self) -> ChoiceDialog:
         """Open the list of deleted notes (restoring one updates the window)."""

@@ -34,7 +34,7 @@ CountRole = Qt.ItemDataRole.UserRole + 1
 FilterRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 
-KIND_ALL, KIND_THEME, KIND_VIEW = "all", "theme", "view"
+KIND_ALL, KIND_THEME, KIND_VIEW, KIND_SAVED = "all", "theme", "view", "saved"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,6 +49,7 @@ class NavigatorEntry:
     kind: str
     colour: str | None = None
     description: str = ""
+    saved_id: int | None = None
 
 
 def navigator_entries(library: Library) -> list[NavigatorEntry]:
@@ -67,6 +68,11 @@ def navigator_entries(library: Library) -> list[NavigatorEntry]:
     for label, claim_filter, description in views:
         entries.append(NavigatorEntry(label, claim_filter, library.count(claim_filter),
                                       KIND_VIEW, description=description))
+    for saved in library.saved_searches():
+        claim_filter = ClaimFilter(query=saved.query)
+        entries.append(NavigatorEntry(
+            saved.name, claim_filter, library.count(claim_filter), KIND_SAVED,
+            description=f"Saved search: {saved.query}", saved_id=saved.id))
     return entries
 
 
@@ -198,10 +204,10 @@ class NavigatorDelegate(QStyledItemDelegate):
 
     def _starts_views(self, index: AnyIndex) -> bool:
         entry = self._entry(index)
-        if entry is None or entry.kind != KIND_VIEW or index.row() == 0:
+        if entry is None or entry.kind not in (KIND_VIEW, KIND_SAVED) or index.row() == 0:
             return False
         previous = self._entry(index.sibling(index.row() - 1, 0))
-        return previous is not None and previous.kind != KIND_VIEW
+        return previous is not None and previous.kind != entry.kind
 
 
 class ThemeNavigator(QListView):
