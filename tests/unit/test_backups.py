@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -108,9 +110,17 @@ def test_restore_refuses_a_damaged_backup(seeded_library: Library, tmp_path: Pat
 
 def test_restore_refuses_while_a_window_holds_the_library(seeded_library: Library) -> None:
     backup = make_backup(seeded_library.path)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock_path(seeded_library.path).write_text(f"{other.pid}\nbriefing-app\nhost\n")
+        with pytest.raises(LibraryError, match="open in a Briefing reader window"):
+            restore_backup(seeded_library.path, backup)
+    finally:
+        other.kill()
+        other.wait()
+    # The window that holds the lock itself may restore.
     lock_path(seeded_library.path).write_text(f"{os.getpid()}\nbriefing-app\nhost\n")
-    with pytest.raises(LibraryError, match="open in a Briefing reader window"):
-        restore_backup(seeded_library.path, backup)
+    restore_backup(seeded_library.path, backup)
 
 
 def test_cli_backup_and_restore(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
