@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.domain.errors import BriefingError
@@ -19,6 +20,9 @@ from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.messages import show_error
 
 EXIT_ERROR = 2
+# Benchmarks set these: quit once claims are visible (after scrolling to the end).
+QUIT_WHEN_READY = "BRIEFING_APP_QUIT_WHEN_READY"
+SCROLL_TO_END = "BRIEFING_APP_SCROLL_TO_END"
 SIGNAL_POLL_MS = 500
 
 
@@ -55,6 +59,22 @@ def save_notes_on_quit(app: QApplication, window: MainWindow) -> QTimer:
     return wake
 
 
+def report_ready_and_quit(app: QApplication, window: MainWindow) -> None:
+    """For benchmarks: once the first claims are painted, say so on stdout and quit.
+
+    With ``BRIEFING_APP_SCROLL_TO_END`` set, the list is first scrolled to its last row.
+    """
+    window.repaint()
+    if os.environ.get(SCROLL_TO_END):
+        model = window.claim_model
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        window.claims.scrollToBottom()
+        window.repaint()
+    print(f"READY {window.claim_model.rowCount()}", flush=True)
+    app.quit()
+
+
 def show_until_closed(app: QApplication, library: Library) -> tuple[int, Path | None]:
     """Run the window over ``library``; return Qt's exit code and a backup to restore, if any."""
     chosen: list[Path] = []
@@ -66,6 +86,8 @@ def show_until_closed(app: QApplication, library: Library) -> tuple[int, Path | 
 
     window.restore_requested.connect(_on_restore_requested)
     window.show()
+    if os.environ.get(QUIT_WHEN_READY):
+        QTimer.singleShot(0, lambda: report_ready_and_quit(app, window))
     wake = save_notes_on_quit(app, window)
     code = app.exec()
     wake.stop()

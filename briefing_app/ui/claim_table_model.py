@@ -7,6 +7,7 @@ annotations are read through ``Library.claims`` the first time a row is shown
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +36,9 @@ ClaimRole = Qt.ItemDataRole.UserRole + 2
 
 SORT_DOCUMENT, SORT_THEME = "document", "theme"
 PAGE = 64
+# Claims kept in memory at most; the rest are read again when shown (a million ids
+# cost 8 MB, a million claims would cost gigabytes).
+CACHE_ROWS = 4096
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +52,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._document_order: list[int] = []
         self._ids: list[int] = []
         self._shown = 0
-        self._cache: dict[int, Claim] = {}
+        self._cache: OrderedDict[int, Claim] = OrderedDict()
         self._sort = SORT_DOCUMENT
         self._descending = False
 
@@ -65,14 +69,12 @@ class ClaimTableModel(QAbstractTableModel):
         self._cache.clear()
         self._ids = self._ordered(ids)
         self._shown = min(len(self._ids), max(shown, PAGE))
-        self._load(0, self._shown)
         self.endResetModel()
 
     def reload(self) -> None:
         """Re-read the loaded rows (their notes, themes or grading changed)."""
         self._cache.clear()
         if self._shown:
-            self._load(0, self._shown)
             last = self.index(self._shown - 1, len(HEADERS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
@@ -92,6 +94,8 @@ class ClaimTableModel(QAbstractTableModel):
         if claim_id not in self._cache:
             start = row - row % PAGE
             self._load(start, min(start + PAGE, len(self._ids)))
+        else:
+            self._cache.move_to_end(claim_id)
         return self._cache.get(claim_id)
 
     def row_of(self, claim_id: int) -> int:
@@ -108,6 +112,8 @@ class ClaimTableModel(QAbstractTableModel):
         wanted = [i for i in self._ids[start:end] if i not in self._cache]
         if wanted:
             self._cache.update((c.id, c) for c in self._library.claims(wanted))
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
 
     # sorting
     def _ordered(self, ids: list[int]) -> list[int]:
@@ -135,7 +141,6 @@ class ClaimTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         self._sort, self._descending = sort, descending
         self._ids = self._ordered(self._document_order)
-        self._load(0, self._shown)
         # The row count stays; a claim that moves past the loaded rows loses its index.
         new_rows = {claim_id: row for row, claim_id in enumerate(self._ids[: self._shown])}
         for index in persistent:
@@ -157,10 +162,11 @@ class ClaimTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid():
             return
-        count = min(PAGE, len(self._ids) - self._shown)
+        # Rows grow geometrically and are read only when shown, so reaching the end
+        # of a million claims takes a few steps, not fifteen thousand.
+        count = min(max(PAGE, self._shown), len(self._ids) - self._shown)
         if count <= 0:
             return
-        self._load(self._shown, self._shown + count)
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)
         self._shown += count
         self.endInsertRows()

@@ -52,18 +52,23 @@ def test_claim_model_passes_the_model_tester(
     qtmodeltester.check(model)
 
 
-def test_claim_model_loads_rows_a_page_at_a_time(
+def test_claim_model_reads_claims_only_when_shown(
     seeded_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(claim_table_model, "PAGE", 5)
+    monkeypatch.setattr(claim_table_model, "CACHE_ROWS", 6)
     asked: list[int] = []
     real = seeded_library.claims
     monkeypatch.setattr(seeded_library, "claims", lambda ids: asked.extend(ids) or real(ids))
     model = ClaimTableModel(seeded_library)
     model.set_ids(seeded_library.claim_ids())
-    assert (model.rowCount(), len(asked), model.canFetchMore(QModelIndex())) == (5, 5, True)
+    assert (model.rowCount(), asked, model.canFetchMore(QModelIndex())) == (5, [], True)
     model.fetchMore(QModelIndex())
-    assert (model.rowCount(), len(asked)) == (10, 10)
+    assert (model.rowCount(), asked) == (10, [])
+    assert model.index(7, COL_TEXT).data().startswith("Insurgents took")
+    assert asked == [6, 7, 8, 9, 10]
+    assert model.index(0, COL_TEXT).data().startswith("Syrian civilians")
+    assert len(model._cache) <= 6  # noqa: SLF001 - memory stays bounded
     assert model.row_of(16) == 15 and model.rowCount() == 16
 
 
