@@ -26,6 +26,8 @@ class Gazetteer:
 
     forms: dict[tuple[str, ...], tuple[str, str]]
     longest: int
+    # For each first token, the lengths of the forms that start with it, longest first.
+    sizes: dict[str, tuple[int, ...]]
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -55,7 +57,10 @@ def gazetteer() -> Gazetteer:
         names = [entity["name"], *entity.get("aliases", [])]
         add(names, entity["name"], entity["kind"], override=True)
     longest = max((len(k) for k in forms), default=1)
-    return Gazetteer(forms, longest)
+    sizes: dict[str, set[int]] = {}
+    for key in forms:
+        sizes.setdefault(key[0], set()).add(len(key))
+    return Gazetteer(forms, longest, {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()})
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
@@ -66,7 +71,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ent
     mentions: list[EntityMention] = []
     index = 0
     while index < len(tokens):
-        for size in range(min(table.longest, len(tokens) - index), 0, -1):
+        candidates = table.sizes.get(tokens[index].group(0), ())
+        for size in (n for n in candidates if n <= len(tokens) - index):
             window = tokens[index : index + size]
             if any(
                 text[a.end() : b.start()].strip() for a, b in zip(window, window[1:], strict=False)
