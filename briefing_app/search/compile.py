@@ -76,6 +76,10 @@ class Compiler:
         handler = getattr(self, f"_field_{term.field}")
         return str(handler(term))
 
+    def notes_only(self, term: Term) -> str:
+        """Return the condition that a claim's notes match a word (text matches aside)."""
+        return self._field_note(term)
+
     def _field_note(self, term: Term) -> str:
         match = self._bind(fts_string(term))
         return (
@@ -98,8 +102,8 @@ class Compiler:
             self.hints.append(f"“{term.text}” {reason}; themes are: {known}")
             return "0"
         return (
-            "claims.id IN (SELECT claim_id FROM claim_themes WHERE theme_id = "
-            f"{self._bind(ids[0])})"
+            "EXISTS (SELECT 1 FROM claim_themes WHERE claim_themes.claim_id = claims.id"
+            f" AND claim_themes.theme_id = {self._bind(ids[0])})"
         )
 
     def _field_entity(self, term: Term) -> str:
@@ -117,7 +121,10 @@ class Compiler:
             self.hints.append(f"No entity is called “{term.text}”")
             return "0"
         marks = ", ".join(self._bind(i) for i in ids)
-        return f"claims.id IN (SELECT claim_id FROM mentions WHERE entity_id IN ({marks}))"
+        return (
+            "EXISTS (SELECT 1 FROM mentions WHERE mentions.claim_id = claims.id"
+            f" AND mentions.entity_id IN ({marks}))"
+        )
 
     def _field_source(self, term: Term) -> str:
         like = self._bind(f"%{term.text.casefold()}%")
@@ -134,7 +141,10 @@ class Compiler:
 
     def _field_has(self, term: Term) -> str:
         if fold(term.text) in ("note", "notes"):
-            return "claims.id IN (SELECT claim_id FROM notes WHERE deleted IS NULL)"
+            return (
+                "EXISTS (SELECT 1 FROM notes WHERE notes.claim_id = claims.id"
+                " AND notes.deleted IS NULL)"
+            )
         self.hints.append(f"has:{term.text} is not known; try has:note")
         return "0"
 

@@ -8,7 +8,9 @@ first probes how many claims the query's words match, stopping at
 claims matched only through a note after them). At or above it the query is
 not selective, relevance says little, and results come in document order from
 an index scan that stops at the page size, so the first page costs about the
-same whatever the library's size.
+same whatever the library's size. (In that mode the page is driven by the claim
+text index, newest first; claims that match a broad word only in a note are
+counted but come after the page.)
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from briefing_app.search.parser import parse_query
 from briefing_app.search.query import Query, Term
 
 RANK_LIMIT = 2000
-COUNT_LIMIT = 10_000
+COUNT_LIMIT = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,14 @@ class SearchOutcome:
     total_is_capped: bool
     hints: tuple[str, ...]
     terms: tuple[Term, ...]
+
+
+def _plain(clause_terms: tuple[Term, ...], negated: bool) -> bool:
+    return (
+        len(clause_terms) == 1
+        and clause_terms[0].field is None
+        and clause_terms[0].negated is negated
+    )
 
 
 def _ranking_terms(query: Query) -> list[Term]:
@@ -66,12 +76,27 @@ def run_search(
     query = parse_query(query_text)
     if query.is_empty:
         return SearchOutcome((), 0, False, query.hints, ())
-    compiler = Compiler(session)
-    compiled = compiler.compile(query)
-    params = dict(compiled.params, limit=limit, offset=offset)
     ranking = _ranking_terms(query)
     match = " AND ".join(fts_string(t) for t in ranking)
-    if ranking and _candidates(session, match) < RANK_LIMIT:
+    selective = bool(ranking) and _candidates(session, match) < RANK_LIMIT
+    if ranking and not selective:
+        # The claim text index applies the words and the exclusions itself, streaming;
+        # the rest (fields, OR groups, matches in notes) is checked on the rows it yields.
+        excluded = [c.terms[0] for c in query.clauses if _plain(c.terms, negated=True)]
+        rest = tuple(
+            c
+            for c in query.clauses
+            if not _plain(c.terms, negated=False) and not _plain(c.terms, negated=True)
+        )
+        compiler = Compiler(session)
+        compiled = compiler.compile(Query(rest, query.hints))
+        for term in excluded:
+            compiled.where += f" AND NOT {compiler.notes_only(term)}"
+            match += " NOT " + fts_string(term)
+    else:
+        compiled = Compiler(session).compile(query)
+    params = dict(compiled.params, limit=limit, offset=offset)
+    if selective:
         params["rank_match"] = match
         sql = (
             "SELECT claims.id FROM claims LEFT JOIN (SELECT rowid AS rid, rank FROM claim_fts"
@@ -80,16 +105,31 @@ def run_search(
             " ORDER BY relevance.rank IS NULL, relevance.rank, claims.document_id, claims.start"
             " LIMIT :limit OFFSET :offset"
         )
+        source = "claims"
+    elif ranking:
+        # Broad words: FTS5 streams its matches newest first, and the scan stops at the page.
+        params["drive"] = match
+        source = (
+            "(SELECT rowid AS id FROM claim_fts WHERE claim_fts MATCH :drive ORDER BY rowid DESC)"
+            " AS driving JOIN claims ON claims.id = driving.id"
+        )
+        sql = f"SELECT claims.id FROM {source} WHERE {compiled.where} LIMIT :limit OFFSET :offset"
     else:
+        source = "claims"
         sql = (
             f"SELECT claims.id FROM claims WHERE {compiled.where}"
             " ORDER BY claims.document_id, claims.start LIMIT :limit OFFSET :offset"
         )
     ids = [int(row[0]) for row in session.execute(text(sql), params)]
+    count_params = dict(compiled.params, cap=COUNT_LIMIT + 1)
+    if "drive" in params:
+        count_params["drive"] = params["drive"]
     counted = int(
         session.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE {compiled.where} LIMIT :cap)"),
-            dict(compiled.params, cap=COUNT_LIMIT + 1),
+            text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {compiled.where} LIMIT :cap)"
+            ),
+            count_params,
         ).scalar_one()
     )
     via_note = _matched_only_in_notes(session, query, ids)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.search import engine
 from briefing_app.search.parser import parse_query
 from briefing_app.services.library import Library
 from tests.conftest import SEED, SEED_GOLD
@@ -141,3 +142,18 @@ def test_parser_builds_the_tree(text: str, words: list[tuple[str, str | None, bo
 def test_or_joins_neighbours() -> None:
     clauses = parse_query("homs OR hama aleppo").clauses
     assert [[t.text for t in c.terms] for c in clauses] == [["homs", "hama"], ["aleppo"]]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["homs", "rebels homs", "theme:offensive homs", "homs -rebels", '"front line"', "capt*"],
+)
+def test_broad_mode_finds_the_same_claims(
+    library: Library, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    ranked = found(library, query)
+    monkeypatch.setattr(engine, "RANK_LIMIT", 1)
+    streamed = library.search(query).hits
+    assert {h.claim.id for h in streamed} == ranked
+    ids = [h.claim.id for h in streamed]
+    assert ids == sorted(ids, reverse=True)  # newest first
