@@ -109,11 +109,12 @@ def run_search(
     elif ranking:
         # Broad words: FTS5 streams its matches newest first, and the scan stops at the page.
         params["drive"] = match
-        source = (
-            "(SELECT rowid AS id FROM claim_fts WHERE claim_fts MATCH :drive ORDER BY rowid DESC)"
-            " AS driving JOIN claims ON claims.id = driving.id"
+        source = "claim_fts JOIN claims ON claims.id = claim_fts.rowid"
+        compiled.where = f"claim_fts MATCH :drive AND {compiled.where}"
+        sql = (
+            f"SELECT claims.id FROM {source} WHERE {compiled.where}"
+            " ORDER BY claim_fts.rowid DESC LIMIT :limit OFFSET :offset"
         )
-        sql = f"SELECT claims.id FROM {source} WHERE {compiled.where} LIMIT :limit OFFSET :offset"
     else:
         source = "claims"
         sql = (
