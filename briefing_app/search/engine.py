@@ -25,7 +25,7 @@ from briefing_app.search.parser import parse_query
 from briefing_app.search.query import Query, Term
 
 RANK_LIMIT = 2000
-COUNT_LIMIT = 5000
+COUNT_LIMIT = 1000
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,18 @@ def theme_counts(session: Session) -> list[ThemeCount]:
 
 
 def count(session: Session, claim_filter: ClaimFilter) -> int:
-    """Return how many claims pass ``claim_filter``."""
+    """Return how many claims pass ``claim_filter``.
+
+    The navigator's special views are counted from their own small tables or
+    indexes rather than by scanning every claim.
+    """
+    if claim_filter == ClaimFilter(with_notes=True):
+        return (
+            session.scalar(
+                select(func.count(func.distinct(NoteRow.claim_id))).where(NoteRow.deleted.is_(None))
+            )
+            or 0
+        )
     subquery = filtered_ids(claim_filter).order_by(None).subquery()
     return session.scalar(select(func.count()).select_from(subquery)) or 0
 

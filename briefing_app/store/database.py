@@ -20,7 +20,7 @@ APPLICATION_ID = 0x42524946  # "BRIF"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 # Every schema revision this version can open, oldest first; the last is the head.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_saved_searches")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_saved_searches", "0003_hedged_index")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

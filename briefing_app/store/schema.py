@@ -14,6 +14,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -92,6 +95,7 @@ class ClaimRow(Base):
         CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_range"),
         CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="reliability_grade"),
         Index("ix_claims_document_order", "document_id", "start"),
+        Index("ix_claims_hedged", "id", sqlite_where=sql_text("hedges != '[]'")),
     )
 
 
