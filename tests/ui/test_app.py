@@ -59,3 +59,38 @@ def test_first_run_opens_the_window_on_the_bundled_briefing(
     monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
     assert run_window(str(library_path)) == 0
     assert seen == [16] and not lock_path(library_path).exists()
+
+
+def _newer_schema(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA application_id = 1112688966")
+        connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999_future')")
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("zero-bytes", "is empty (0 bytes)"),
+        ("newer", "newer version of Briefing reader"),
+        ("missing-folder", "does not exist"),
+    ],
+)
+def test_damaged_or_foreign_libraries_are_explained_in_the_window(
+    tmp_path: Path, shown_messages: list[QMessageBox], case: str, message: str
+) -> None:
+    path = tmp_path / "library.db"
+    if case == "zero-bytes":
+        path.write_bytes(b"")
+    elif case == "newer":
+        _newer_schema(path)
+    else:
+        path = tmp_path / "nowhere" / "library.db"
+    before = path.read_bytes() if path.exists() else None
+    assert run_window(str(path)) == 2
+    [box] = shown_messages
+    assert message in box.text()
+    assert (path.read_bytes() if path.exists() else None) == before
