@@ -25,6 +25,8 @@ from briefing_app.domain.library import Claim, DocumentText
 from briefing_app.ui.text_offsets import OffsetMap
 
 CLAIM_ALPHA = 85
+# Search words in the article: the same warm yellow as in the claims list.
+TERM_COLOUR = "#ffe08a"
 
 
 class ArticleView(QTextBrowser):
@@ -47,6 +49,26 @@ class ArticleView(QTextBrowser):
         self._offsets = OffsetMap("")
         self._claims: list[Claim] = []
         self._claim: Claim | None = None
+        self._term_spans: list[tuple[int, int]] = []
+
+    def document_text(self) -> str:
+        """Return the text of the document shown ("" for none)."""
+        return self._document.text if self._document else ""
+
+    def mark_terms(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the search's words at these code-point spans (over the claim mark)."""
+        self._term_spans = list(spans)
+        self.highlight_claim(self._claim, scroll=False)
+
+    def term_ranges(self) -> list[tuple[int, int]]:
+        """Return the UTF-16 ranges marked as search words."""
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.extraSelections()[1 if self._claim_marked() else 0 :]
+        ]
+
+    def _claim_marked(self) -> bool:
+        return self._claim is not None and self._claim.document_id == self.document_id()
 
     def document_id(self) -> int | None:
         """Return the id of the document shown."""
@@ -55,6 +77,7 @@ class ArticleView(QTextBrowser):
     def show_document(self, document: DocumentText | None, claims: list[Claim]) -> None:
         """Show ``document`` (its ``claims`` make sentences clickable)."""
         self._document, self._claims, self._claim = document, list(claims), None
+        self._term_spans = []
         self.setExtraSelections([])
         if document is None:
             self._offsets = OffsetMap("")
@@ -95,11 +118,12 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(char_format)
 
-    def highlight_claim(self, claim: Claim | None) -> None:
-        """Mark ``claim`` in the text and scroll it into view."""
+    def highlight_claim(self, claim: Claim | None, *, scroll: bool = True) -> None:
+        """Mark ``claim`` in the text (and the search's words) and scroll it into view."""
         self._claim = claim
+        terms = self._term_selections()
         if claim is None or self._document is None or claim.document_id != self.document_id():
-            self.setExtraSelections([])
+            self.setExtraSelections(terms)
             return
         start, end = self._offsets.to_utf16(claim.start), self._offsets.to_utf16(claim.end)
         cursor = QTextCursor(self.document())
@@ -114,13 +138,29 @@ class ArticleView(QTextBrowser):
         marked = QTextEdit.ExtraSelection()
         marked.cursor = cursor
         marked.format = char_format
-        self.setExtraSelections([marked])
-        self._scroll_to(start, end)
+        self.setExtraSelections([marked, *terms])
+        if scroll:
+            self._scroll_to(start, end)
+
+    def _term_selections(self) -> list[QTextEdit.ExtraSelection]:
+        char_format = QTextCharFormat()
+        char_format.setBackground(QColor(TERM_COLOUR))
+        char_format.setForeground(QColor("black"))
+        selections = []
+        for start, end in self._term_spans:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_utf16(start))
+            cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = char_format
+            selections.append(selection)
+        return selections
 
     def highlighted_range(self) -> tuple[int, int] | None:
         """Return the UTF-16 range marked as the selected claim."""
         selections = self.extraSelections()
-        if not selections:
+        if not selections or not self._claim_marked():
             return None
         cursor = selections[0].cursor
         return cursor.selectionStart(), cursor.selectionEnd()

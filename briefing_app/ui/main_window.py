@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.claims.current_claim_changed.connect(self._on_current_claim_changed)
         self.claims.customContextMenuRequested.connect(self._on_context_menu)
         self.article.claim_clicked.connect(self._on_article_claim_clicked)
+        self.search.query_changed.connect(lambda _query: self._mark_search_terms())
         self.card.grading_requested.connect(self._on_grading_requested)
         self.notes.notes_changed.connect(self._on_claim_edited)
         self.notes.error.connect(self.show_error)
@@ -323,8 +324,13 @@ class MainWindow(QMainWindow):
                 claims = self.document_claims.claims_of(claim.document_id)
                 self.article.show_document(document, claims)
             self.article.highlight_claim(claim)
+            self._mark_search_terms()
         except BriefingError as error:
             self.show_error(str(error))
+
+    def _mark_search_terms(self) -> None:
+        text, query = self.article.document_text(), self.search.query()
+        self.article.mark_terms(self._library.highlight(text, query) if query.strip() else [])
 
     def _on_article_claim_clicked(self, claim_id: int) -> None:
         if self.claims.select_claim(claim_id):

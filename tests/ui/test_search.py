@@ -61,3 +61,37 @@ def test_grammar_in_the_box_and_hints_in_the_status_bar(qtbot: QtBot, window: Ma
     search(qtbot, window, "theme:nonsense")
     qtbot.waitUntil(lambda: "is not a theme" in window.statusBar().currentMessage())
     assert window.claim_model.total() == 0
+
+
+def test_search_words_are_marked_in_the_article(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "russian")
+    text = window.article.toPlainText()
+    marked = [text[s:e] for s, e in window.article.term_ranges()]
+    assert marked == ["Russian"] * text.count("Russian") and marked
+    assert window.article.highlighted_range() is not None
+    window.search.edit.clear()
+    qtbot.waitUntil(lambda: window.article.term_ranges() == [])
+
+
+def test_marks_land_on_the_words_after_emoji(
+    qtbot: QtBot, open_window: object, library_path: object, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from briefing_app.services.library import Library
+
+    article = Path(str(tmp_path)) / "emoji.txt"
+    article.write_text("🔥🇸🇾 Rebels 😀 entered Hōms at dawn, residents said.\n", encoding="utf-8")
+    library = Library.open(Path(str(library_path)))
+    library.import_files([article])
+    window = open_window(library)  # type: ignore[operator]
+    window.search.focus()
+    qtbot.keyClicks(window.search.edit, "homs")
+    qtbot.waitUntil(lambda: window.article.term_ranges() != [])
+    # Qt counts UTF-16 units: "Hōms" is code point 20 but UTF-16 unit 25 (emoji are pairs).
+    text = article.read_text(encoding="utf-8")
+    assert text.index("Hōms") == 20
+    assert window.article.term_ranges() == [(25, 29)]
+    marked = [s.cursor.selectedText() for s in window.article.extraSelections()[1:]]
+    assert marked == ["Hōms"]
+    library.close()
