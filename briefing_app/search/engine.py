@@ -1,164 +1,105 @@
-"""Run a search: parse, compile, rank, page. The one entry point the services call.
+"""Run a search: parse, plan, pick how to read the indexes, page. The one entry point.
 
-Ranking, and why it stays fast at a million claims: bm25 must score every
-candidate before it can return the best ten, so ranking a broad word that
-matches a fifth of the library costs hundreds of milliseconds. The engine
-first probes how many claims the query's words match, stopping at
-``RANK_LIMIT``. Below that, results are ranked by bm25 (most relevant first,
-claims matched only through a note after them). At or above it the query is
-not selective, relevance says little, and results come in document order from
-an index scan that stops at the page size, so the first page costs about the
-same whatever the library's size. (In that mode the page is driven by the claim
-text index, newest first; claims that match a broad word only in a note are
-counted but come after the page.)
+How results are ranked, and why it stays fast at a million claims
+-----------------------------------------------------------------
+bm25 has to score every claim a query matches before it can return the best
+ten, so ranking a word found in a fifth of a million claims costs hundreds of
+milliseconds, which a keystroke cannot afford. So the engine first asks the
+claim text index how many claims the words match, stopping at ``RANK_LIMIT``
+(2,000): a probe that reads at most that many index entries and scores none.
+
+- **Selective** (fewer than ``RANK_LIMIT``): every candidate is scored and the
+  results come most relevant first (bm25 over the claim text), then the claims
+  that match only through one of their notes.
+- **Broad** (``RANK_LIMIT`` or more): relevance says little when thousands of
+  claims hold the word, and scoring them is the cost to avoid. The text index
+  is the outer loop, read in its own order (newest claim first) with the other
+  conditions checked on each row, and reading stops once the page and the
+  count are known; claims matched through a note are merged in by recency.
+  The cost follows the page size, not the number of matches. If a field
+  allows only a few claims (``FIELD_LED_LIMIT``, e.g. one document), those
+  lead instead, and the words are looked up in each.
+- **No words** (fields, ``note:`` words or exclusions only): claims come in
+  the order they were imported (each document in reading order), from the
+  smallest set a field offers (an entity's mentions, a document's claims, the
+  notes) or a scan that checks each claim and stops at the page.
+
+Counts stop at ``COUNT_LIMIT`` (1,000; ``total_is_capped`` then says so):
+counting all of a broad word's matches would cost what the ranking spared.
+All the words of a query go to FTS5 as one expression of quoted strings, so
+the index does the ANDs, ORs and NOTs; an entity's names narrow the text index
+before its mentions are checked. The limits live in ``reader``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from briefing_app.search.compile import Compiler, fts_string
+from briefing_app.search.fields import register_fold
 from briefing_app.search.parser import parse_query
-from briefing_app.search.query import Query, Term
-
-RANK_LIMIT = 2000
-COUNT_LIMIT = 1000
+from briefing_app.search.plan import build_plan
+from briefing_app.search.query import Term
+from briefing_app.search.reader import Reader
 
 
 @dataclass(frozen=True, slots=True)
 class SearchOutcome:
-    """Claim ids found (with whether only a note matched), the total, hints, and terms."""
+    """One page of a search.
+
+    ``ids`` pairs each claim id with True when only one of its notes matched;
+    ``notes`` names that note and ``snippets`` holds its text. ``total`` counts
+    every match, or is a lower bound when ``total_is_capped``. ``terms`` are
+    the words to highlight; ``ranked`` says the order is by relevance.
+    """
 
     ids: tuple[tuple[int, bool], ...]
     total: int
     total_is_capped: bool
     hints: tuple[str, ...]
     terms: tuple[Term, ...]
-
-
-def _plain(clause_terms: tuple[Term, ...], negated: bool) -> bool:
-    return (
-        len(clause_terms) == 1
-        and clause_terms[0].field is None
-        and clause_terms[0].negated is negated
-    )
-
-
-def _ranking_terms(query: Query) -> list[Term]:
-    return [
-        t
-        for c in query.clauses
-        if len(c.terms) == 1
-        for t in c.terms
-        if t.field is None and not t.negated
-    ]
-
-
-def _candidates(session: Session, match: str) -> int:
-    return int(
-        session.execute(
-            text(
-                "SELECT count(*) FROM (SELECT rowid FROM claim_fts WHERE claim_fts MATCH :m"
-                " LIMIT :cap)"
-            ),
-            {"m": match, "cap": RANK_LIMIT},
-        ).scalar_one()
-    )
+    notes: Mapping[int, int] = field(default_factory=dict)
+    snippets: Mapping[int, str] = field(default_factory=dict)
+    ranked: bool = False
 
 
 def run_search(
     session: Session, query_text: str, limit: int = 500, offset: int = 0
 ) -> SearchOutcome:
-    """Return the claims matching ``query_text``; never raises for odd input."""
+    """Return a page of the claims matching ``query_text``; never raises for odd input."""
     query = parse_query(query_text)
     if query.is_empty:
         return SearchOutcome((), 0, False, query.hints, ())
-    ranking = _ranking_terms(query)
-    match = " AND ".join(fts_string(t) for t in ranking)
-    selective = bool(ranking) and _candidates(session, match) < RANK_LIMIT
-    if ranking and not selective:
-        # The claim text index applies the words and the exclusions itself, streaming;
-        # the rest (fields, OR groups, matches in notes) is checked on the rows it yields.
-        excluded = [c.terms[0] for c in query.clauses if _plain(c.terms, negated=True)]
-        rest = tuple(
-            c
-            for c in query.clauses
-            if not _plain(c.terms, negated=False) and not _plain(c.terms, negated=True)
-        )
-        compiler = Compiler(session)
-        compiled = compiler.compile(Query(rest, query.hints))
-        for term in excluded:
-            compiled.where += f" AND NOT {compiler.notes_only(term)}"
-            match += " NOT " + fts_string(term)
-    else:
-        compiled = Compiler(session).compile(query)
-    params = dict(compiled.params, limit=limit, offset=offset)
-    if selective:
-        params["rank_match"] = match
-        sql = (
-            "SELECT claims.id FROM claims LEFT JOIN (SELECT rowid AS rid, rank FROM claim_fts"
-            " WHERE claim_fts MATCH :rank_match) AS relevance ON relevance.rid = claims.id"
-            f" WHERE {compiled.where}"
-            " ORDER BY relevance.rank IS NULL, relevance.rank, claims.document_id, claims.start"
-            " LIMIT :limit OFFSET :offset"
-        )
-        source = "claims"
-    elif ranking:
-        # Broad words: FTS5 streams its matches newest first, and the scan stops at the page.
-        params["drive"] = match
-        source = "claim_fts JOIN claims ON claims.id = claim_fts.rowid"
-        compiled.where = f"claim_fts MATCH :drive AND {compiled.where}"
-        sql = (
-            f"SELECT claims.id FROM {source} WHERE {compiled.where}"
-            " ORDER BY claim_fts.rowid DESC LIMIT :limit OFFSET :offset"
-        )
-    else:
-        source = "claims"
-        sql = (
-            f"SELECT claims.id FROM claims WHERE {compiled.where}"
-            " ORDER BY claims.document_id, claims.start LIMIT :limit OFFSET :offset"
-        )
-    ids = [int(row[0]) for row in session.execute(text(sql), params)]
-    count_params = dict(compiled.params, cap=COUNT_LIMIT + 1)
-    if "drive" in params:
-        count_params["drive"] = params["drive"]
-    counted = int(
-        session.execute(
-            text(
-                f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {compiled.where} LIMIT :cap)"
-            ),
-            count_params,
-        ).scalar_one()
-    )
-    via_note = _matched_only_in_notes(session, query, ids)
-    hints = tuple(dict.fromkeys([*query.hints, *compiled.hints]))
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    register_fold(connection)
+    plan = build_plan(query, connection)
+    hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))
+    if not plan.runnable:
+        return SearchOutcome((), 0, False, hints, tuple(plan.terms))
+    limit, offset = max(0, limit), max(0, offset)
+    found = Reader(connection, plan, offset + limit).find()
+    page = found.ids[offset : offset + limit]
+    notes = {i: found.notes[i] for i in page if i in found.notes}
     return SearchOutcome(
-        tuple((i, i in via_note) for i in ids),
-        min(counted, COUNT_LIMIT),
-        counted > COUNT_LIMIT,
+        tuple((i, i in notes) for i in page),
+        max(found.total, offset + len(page)),
+        found.capped,
         hints,
-        tuple(query.text_terms()),
+        tuple(plan.terms),
+        notes,
+        _note_bodies(connection, notes),
+        found.ranked,
     )
 
 
-def _matched_only_in_notes(session: Session, query: Query, ids: list[int]) -> set[int]:
-    """Return the ids whose claim text matches none of the query's positive words."""
-    words = [t for t in query.text_terms() if t.field is None]
-    only_notes = any(t.field == "note" for t in query.text_terms())
-    if not ids or (not words and not only_notes):
-        return set()
-    if not words:
-        return set(ids)
-    any_word = " OR ".join(fts_string(t) for t in words)
-    marks = ", ".join(str(int(i)) for i in ids)
-    in_text = {
-        int(row[0])
-        for row in session.execute(
-            text(f"SELECT rowid FROM claim_fts WHERE claim_fts MATCH :m AND rowid IN ({marks})"),
-            {"m": any_word},
-        )
-    }
-    return set(ids) - in_text
+def _note_bodies(connection: sqlite3.Connection, notes: Mapping[int, int]) -> dict[int, str]:
+    """Return claim id -> text of the note it matched through."""
+    if not notes:
+        return {}
+    marks = ", ".join(str(int(n)) for n in notes.values())
+    bodies = dict(connection.execute(f"SELECT id, body FROM notes WHERE id IN ({marks})"))
+    return {claim: str(bodies[note]) for claim, note in notes.items() if note in bodies}

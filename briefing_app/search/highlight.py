@@ -1,29 +1,32 @@
-"""Where a query's words fall in a text: code-point spans, case- and accent-blind."""
+"""Where a query's words fall in a text: code-point spans, case- and accent-blind.
+
+Words are split as the index splits them, so what is marked is what matched:
+``capt*`` marks "captured", ``"front line"`` marks the two words together, and
+"Hōms" is marked for ``homs``. Spans count code points (Python string indices);
+the window converts them to UTF-16 for Qt.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from briefing_app.search.compile import fold
-from briefing_app.search.query import Term
-
-_WORD = re.compile(r"\w+")
+from briefing_app.search.query import Query, Term
+from briefing_app.search.text import WORD, fold, words
 
 
 def highlight_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
     """Return sorted, non-overlapping (start, end) spans of ``terms`` in ``text``."""
-    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in WORD.finditer(text)]
     spans: list[tuple[int, int]] = []
     for term in terms:
-        words = [fold(w) for w in _WORD.findall(term.text)]
-        if not words:
+        wanted = words(term.text)
+        if not wanted:
             continue
-        size = len(words)
-        for index in range(len(tokens) - size + 1):
-            window = tokens[index : index + size]
-            if all(tok[2] == w for tok, w in zip(window[:-1], words[:-1], strict=True)) and (
-                window[-1][2].startswith(words[-1]) if term.prefix else window[-1][2] == words[-1]
+        *leading, last = wanted
+        for index in range(len(tokens) - len(wanted) + 1):
+            window = tokens[index : index + len(wanted)]
+            if all(tok[2] == w for tok, w in zip(window, leading, strict=False)) and (
+                window[-1][2].startswith(last) if term.prefix else window[-1][2] == last
             ):
                 spans.append((window[0][0], window[-1][1]))
     merged: list[tuple[int, int]] = []
@@ -33,3 +36,8 @@ def highlight_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def highlight(text: str, query: Query) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` that the parsed query's words match."""
+    return highlight_spans(text, query.text_terms())

@@ -238,15 +238,9 @@ class Library:
         """
         with self._store.search_session() as session:
             outcome = run_search(session, query, limit)
-        ids = [claim_id for claim_id, _ in outcome.ids]
-        claims = {c.id: c for c in self._store.claims(ids)}
-        notes = self._store.notes_for_many([i for i, via in outcome.ids if via])
+        claims = {c.id: c for c in self._store.claims([i for i, _ in outcome.ids])}
         hits = tuple(
-            SearchHit(
-                claims[i],
-                notes[i][0].body if via and notes.get(i) else claims[i].text,
-                via,
-            )
+            SearchHit(claims[i], outcome.snippets.get(i, claims[i].text), via)
             for i, via in outcome.ids
             if i in claims
         )

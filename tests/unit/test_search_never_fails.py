@@ -43,6 +43,11 @@ GRAMMAR = [
     "\x00",
     "\u202e",
     "\u200f",
+    "\u200d",
+    "\ufeff",
+    "\udcff",
+    "שלום",
+    "👩‍👩‍👧",
     "😀",
     "🇸🇾",
     "U.S.",
@@ -129,6 +134,11 @@ def test_operators_only(library: Library, all_ids: set[int], query: str) -> None
     _check(library, all_ids, query)
 
 
+@pytest.mark.parametrize("query", ["\udcff", "a\ud800b", "\x00" * 50, "-\x00*"])
+def test_lone_surrogates_and_nul(library: Library, all_ids: set[int], query: str) -> None:
+    _check(library, all_ids, query)
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -147,7 +157,10 @@ def test_operators_only(library: Library, all_ids: set[int], query: str) -> None
         "\u202eabc",
         "😀",
         "x" * 10_000,
+        ("homs OR " * 2000)[:10_000],
         "theme:nonsense homs",
+        "حمص -دمشق",
+        "\u05e9\u05dc\u05d5\u05dd \u200f\u202b",
     ],
 )
 def test_cli_search_json_never_fails(

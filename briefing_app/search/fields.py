@@ -1,0 +1,209 @@
+"""``field:value`` terms to SQL conditions on a claim row (alias ``c``).
+
+Names are compared case- and accent-blind. What cannot be used becomes a hint:
+an unknown or ambiguous theme, or an unknown ``has:``/``is:`` value, is left out
+and the rest of the query still applies; an outlet or document title that
+matches nothing makes the query match nothing; an entity the library does not
+know is searched as words in the text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from briefing_app.search.params import Params
+from briefing_app.search.query import Term
+from briefing_app.search.text import fold, like_pattern, words
+
+FOLD_FUNCTION = "briefing_fold"
+# An entity with more names than this is not used to narrow the text index first.
+MAX_PREFILTER_NAMES = 30
+# Up to this many documents are listed by id; more are selected again in each query.
+MAX_LISTED_DOCUMENTS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A field's condition on claim ``c``.
+
+    ``row`` is cheap to check on one claim; ``driver``, when set, is an
+    equivalent condition that can start a scan (``c.id IN (...)``), and
+    ``size`` a query whose rows, read up to a limit, say how many claims the
+    driver would yield; ``names`` are words every matching claim's text holds
+    (entity names), which the text index can use to narrow its candidates.
+    """
+
+    row: str
+    driver: str | None = None
+    size: str | None = None
+    names: tuple[str, ...] = field(default=())
+
+
+NOTHING = Condition("0")
+
+
+def register_fold(connection: sqlite3.Connection) -> None:
+    """Make ``briefing_fold(text)`` available to SQL on this connection."""
+    connection.create_function(FOLD_FUNCTION, 1, _sql_fold, deterministic=True)
+
+
+def _sql_fold(value: object) -> str | None:
+    return fold(value) if isinstance(value, str) else None
+
+
+def _folded_like(column: str, pattern: str) -> str:
+    """Return a LIKE on ``column`` that ignores case and accents.
+
+    ASCII text is left to SQLite's own LIKE (ASCII case-blind, fast); only
+    values with other characters (more bytes than characters) go through the
+    folding function.
+    """
+    return (
+        f"({column} LIKE {pattern} ESCAPE '\\'"
+        f" OR (length(CAST({column} AS BLOB)) > length({column})"
+        f" AND {FOLD_FUNCTION}({column}) LIKE {pattern} ESCAPE '\\'))"
+    )
+
+
+class FieldResolver:
+    """Looks field values up in the library and turns them into conditions."""
+
+    def __init__(self, connection: sqlite3.Connection, params: Params) -> None:
+        self._connection = connection
+        self._params = params
+        self.hints: list[str] = []
+
+    def resolve(self, term: Term) -> Condition | Term | None:
+        """Return the term's condition, a word term to search instead, or None (left out)."""
+        handler = getattr(self, f"_{term.field}")
+        result: Condition | Term | None = handler(term)
+        return result
+
+    def _theme(self, term: Term) -> Condition | None:
+        rows = self._connection.execute("SELECT id, key, label FROM themes ORDER BY ord").fetchall()
+        wanted = fold(term.text)
+        forms = [(theme_id, fold(key), fold(label)) for theme_id, key, label in rows]
+        ids = [i for i, key, label in forms if wanted in (key, label)] or [
+            i for i, key, label in forms if key.startswith(wanted) or label.startswith(wanted)
+        ]
+        if len(ids) != 1:
+            known = ", ".join(key for _, key, _ in rows)
+            reason = "matches several themes" if ids else "is not a theme"
+            self.hints.append(f"“{term.text}” {reason}; themes are: {known}")
+            return None
+        theme = self._params.bind(ids[0])
+        return Condition(
+            "EXISTS (SELECT 1 FROM claim_themes ct WHERE ct.claim_id = c.id"
+            f" AND ct.theme_id = {theme})"
+        )
+
+    def _entity(self, term: Term) -> Condition | Term:
+        ids = self._entity_ids(term.text)
+        if not ids:
+            self.hints.append(f"No entity is called “{term.text}”; searched the text for it")
+            return Term(term.text, None, phrase=True, negated=term.negated)
+        marks = ", ".join(str(i) for i in ids)
+        names = [
+            str(row[0])
+            for row in self._connection.execute(
+                f"SELECT name FROM entities WHERE id IN ({marks})"
+                f" UNION SELECT alias FROM entity_aliases WHERE entity_id IN ({marks})"
+            )
+        ]
+        return Condition(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.claim_id = c.id"
+            f" AND m.entity_id IN ({marks}))",
+            f"c.id IN (SELECT m.claim_id FROM mentions m WHERE m.entity_id IN ({marks}))",
+            f"SELECT 1 FROM mentions m WHERE m.entity_id IN ({marks})",
+            tuple(names) if len(names) <= MAX_PREFILTER_NAMES else (),
+        )
+
+    def _entity_ids(self, text: str) -> list[int]:
+        """Return the entities called ``text`` (any of their names), else those it begins."""
+        value = self._params.bind(text)
+        exact = self._connection.execute(
+            f"SELECT id FROM entities WHERE name = {value} COLLATE NOCASE"
+            f" UNION SELECT entity_id FROM entity_aliases WHERE alias = {value} COLLATE NOCASE",
+            self._params.values,
+        ).fetchall()
+        if exact:
+            return sorted(int(row[0]) for row in exact)
+        forms = self._connection.execute(
+            "SELECT id, name FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases"
+        ).fetchall()
+        wanted = fold(text)
+        folded = [(int(i), fold(name)) for i, name in forms]
+        same = {i for i, name in folded if name == wanted}
+        if same:
+            return sorted(same)
+        return sorted({i for i, name in folded if name.startswith(wanted) or f" {wanted}" in name})
+
+    def _source(self, term: Term) -> Condition:
+        wanted = fold(term.text)
+        rows = self._connection.execute("SELECT id, name FROM sources").fetchall()
+        ids = [int(i) for i, name in rows if wanted in fold(name)]
+        if not ids:
+            names = ", ".join(sorted(str(name) for _, name in rows)[:12]) or "none yet"
+            self.hints.append(f"No outlet matches “{term.text}”; outlets are: {names}")
+            return NOTHING
+        marks = ", ".join(str(i) for i in ids)
+        found = self._documents(f"d.source_id IN ({marks})")
+        if found is None:
+            self.hints.append(f"No document comes from “{term.text}”")
+            return NOTHING
+        return found
+
+    _outlet = _source
+
+    def _doc(self, term: Term) -> Condition:
+        title = " AND ".join(
+            _folded_like("d.title", self._params.bind(like_pattern(w))) for w in words(term.text)
+        )
+        if not title:
+            return NOTHING
+        found = self._documents(title)
+        if found is None:
+            self.hints.append(f"No document title has “{term.text}”")
+            return NOTHING
+        return found
+
+    def _documents(self, where: str) -> Condition | None:
+        """Return the condition that a claim is in a document passing ``where`` (alias ``d``)."""
+        ids = [
+            int(row[0])
+            for row in self._connection.execute(
+                f"SELECT d.id FROM documents d WHERE {where} LIMIT {MAX_LISTED_DOCUMENTS + 1}",
+                self._params.values,
+            )
+        ]
+        if not ids:
+            return None
+        if len(ids) <= MAX_LISTED_DOCUMENTS:
+            documents = "c.document_id IN (" + ", ".join(str(i) for i in ids) + ")"
+        else:
+            documents = f"c.document_id IN (SELECT d.id FROM documents d WHERE {where})"
+        return Condition(documents, documents, f"SELECT 1 FROM claims c WHERE {documents}")
+
+    def _has(self, term: Term) -> Condition | None:
+        if fold(term.text) in ("note", "notes"):
+            return Condition(
+                "EXISTS (SELECT 1 FROM notes n WHERE n.claim_id = c.id AND n.deleted IS NULL)",
+                "c.id IN (SELECT n.claim_id FROM notes n WHERE n.deleted IS NULL)",
+                "SELECT 1 FROM notes n WHERE n.deleted IS NULL",
+            )
+        self.hints.append(f"has:{term.text} is not known; try has:note")
+        return None
+
+    def _is(self, term: Term) -> Condition | None:
+        value = fold(term.text)
+        if value in ("hedged", "hedge"):
+            return Condition("c.hedges != '[]'")
+        if value == "unfiled":
+            return Condition("NOT EXISTS (SELECT 1 FROM claim_themes ct WHERE ct.claim_id = c.id)")
+        if value in ("attributed", "sourced"):
+            return Condition("c.attribution IS NOT NULL")
+        self.hints.append(
+            f"is:{term.text} is not known; try is:hedged, is:unfiled or is:attributed"
+        )
+        return None

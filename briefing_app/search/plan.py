@@ -1,0 +1,166 @@
+"""A parsed :class:`Query` to the pieces the engine runs: FTS5 expressions and row checks.
+
+What a query means: a claim matches when
+
+- its text, or one of its live notes, holds all the words (each clause of
+  words, phrases and prefixes, an OR group counting as one clause);
+- neither its text nor any of its notes holds an excluded word (``-word``);
+- one of its notes holds the ``note:`` words, and none holds a ``-note:`` word;
+- and every field condition holds.
+
+The words go to FTS5 as one expression, so the index does the ANDs, ORs and
+NOTs itself instead of SQLite joining one set per word. OR groups that mix
+words and fields are checked row by row.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+from briefing_app.search.fields import Condition, FieldResolver
+from briefing_app.search.params import Params
+from briefing_app.search.query import Clause, Query, Term
+from briefing_app.search.text import fts_any, fts_string, words
+
+NOTES_MATCHING = (
+    "SELECT n.claim_id FROM note_fts JOIN notes n ON n.id = note_fts.rowid"
+    " WHERE note_fts MATCH {match} AND n.deleted IS NULL"
+)
+TEXT_HAS = (
+    "EXISTS (SELECT 1 FROM claim_fts WHERE claim_fts MATCH {match} AND claim_fts.rowid = c.id)"
+)
+
+
+_OTHER_COLUMNS = re.compile(r"\bc\.(?!id\b)")
+
+
+@dataclass(slots=True)
+class Check:
+    """A condition on claim ``c``, with an optional form that can drive a scan."""
+
+    row: str
+    driver: str | None = None
+    size: str | None = None
+
+    @property
+    def on_id_only(self) -> bool:
+        """Return True when the check reads only ``c.id`` (no claim row, no text index)."""
+        return not _OTHER_COLUMNS.search(self.row) and "claim_fts" not in self.row
+
+
+@dataclass(slots=True)
+class Plan:
+    """What the engine needs to run one query."""
+
+    params: Params
+    words: str | None = None  # FTS5 expression over claim text or one note (all the words)
+    narrowed: str | None = None  # ``words`` and entity names, for the claim text index
+    excluded: str | None = None  # FTS5 expression for any excluded word
+    has_prefix: bool = False  # some word is a prefix (costly to look up claim by claim)
+    checks: list[Check] = field(default_factory=list)
+    note_words: str | None = None  # FTS5 expression one note must match (``note:``)
+    hints: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    runnable: bool = True
+
+    @property
+    def text_match(self) -> str | None:
+        """Return the claim text index's expression: the words and names, not the excluded."""
+        base = self.narrowed or self.words
+        if base is None:
+            return None
+        return f"({base}) NOT {self.excluded}" if self.excluded else base
+
+
+def build_plan(query: Query, connection: sqlite3.Connection) -> Plan:
+    """Return the plan of ``query``, looking field values up through ``connection``."""
+    params = Params()
+    resolver = FieldResolver(connection, params)
+    plan = Plan(params, terms=query.text_terms())
+    word_clauses: list[str] = []
+    names: list[str] = []
+    excluded: list[Term] = []
+    note_clauses: list[str] = []
+    notes_excluded: list[Term] = []
+    for clause in query.clauses:
+        parts = _resolve(clause, resolver)
+        if not parts:
+            continue
+        if clause.negated:
+            (part,) = parts
+            if isinstance(part, Condition):
+                plan.checks.append(Check(f"NOT {part.row}"))
+            elif part.field == "note":
+                notes_excluded.append(part)
+            else:
+                excluded.append(part)
+                notes_excluded.append(part)
+            continue
+        terms = [p for p in parts if isinstance(p, Term)]
+        if len(terms) == len(parts) and all(t.field is None for t in terms):
+            word_clauses.append(fts_any(terms))
+            plan.terms.extend(t for t in terms if t not in plan.terms)
+        elif len(terms) == len(parts) and all(t.field == "note" for t in terms):
+            note_clauses.append(fts_any(terms))
+        elif len(parts) == 1 and isinstance(parts[0], Condition):
+            condition = parts[0]
+            plan.checks.append(Check(condition.row, condition.driver, condition.size))
+            if _name_words(condition.names):
+                names.append(_name_words(condition.names))
+        else:
+            plan.checks.append(Check("(" + " OR ".join(_row(p, params) for p in parts) + ")"))
+    if word_clauses:
+        plan.words = " AND ".join(word_clauses)
+        if names:
+            plan.narrowed = " AND ".join(word_clauses + names)
+    if excluded:
+        plan.excluded = fts_any(excluded)
+    if note_clauses:
+        plan.note_words = " AND ".join(note_clauses)
+    if notes_excluded:
+        notes = NOTES_MATCHING.format(match=params.bind(fts_any(notes_excluded)))
+        plan.checks.append(Check(f"c.id NOT IN ({notes})"))
+    plan.has_prefix = any(t.prefix for c in query.clauses for t in c.terms)
+    plan.hints = resolver.hints
+    plan.runnable = bool(word_clauses or note_clauses or plan.checks or excluded)
+    return plan
+
+
+def _name_words(names: tuple[str, ...]) -> str:
+    """Return an FTS5 expression every text naming the entity matches ("" if none).
+
+    One word per name (its longest) is enough for that, and single words are
+    far cheaper for the index than phrases of common words ("al", "at").
+    """
+    chosen = {max(words(name), key=len) for name in names if words(name)}
+    return fts_any([Term(w) for w in sorted(chosen)]) if chosen else ""
+
+
+def _resolve(clause: Clause, resolver: FieldResolver) -> list[Condition | Term]:
+    """Return the clause's terms with fields looked up; terms left out are dropped."""
+    parts: list[Condition | Term] = []
+    for term in clause.terms:
+        if term.field is None or term.field == "note":
+            parts.append(term)
+            continue
+        resolved = resolver.resolve(term)
+        if resolved is not None:
+            parts.append(resolved)
+    return parts
+
+
+def _row(part: Condition | Term, params: Params) -> str:
+    """Return a row check for one member of an OR group that mixes kinds.
+
+    Words are read from the indexes once, as sets: looking a prefix up claim by
+    claim would cost the index a scan of its terms for every claim.
+    """
+    if isinstance(part, Condition):
+        return part.row
+    match = params.bind(fts_string(part))
+    in_notes = f"c.id IN ({NOTES_MATCHING.format(match=match)})"
+    if part.field == "note":
+        return in_notes
+    return f"(c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH {match}) OR {in_notes})"

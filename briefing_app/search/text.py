@@ -1,0 +1,60 @@
+"""Text helpers shared by the grammar, the SQL and the highlighter.
+
+They follow the FTS5 tokenizer the store uses (``unicode61 remove_diacritics
+2``): letters, digits and private-use characters make up words, everything
+else separates them, and case and accents do not count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from briefing_app.search.query import Term
+
+# A word as the unicode61 tokenizer sees one: letters and digits, not "_".
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold(value: str) -> str:
+    """Return ``value`` case- and diacritic-folded, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def is_word_char(ch: str) -> bool:
+    """Return True for a character the FTS5 tokenizer keeps in a word."""
+    category = unicodedata.category(ch)
+    return category[0] in "LN" or category == "Co"
+
+
+def has_words(value: str) -> bool:
+    """Return True when ``value`` holds at least one word the index can find."""
+    return any(is_word_char(ch) for ch in value)
+
+
+def words(value: str) -> list[str]:
+    """Return the folded words of ``value``, as the index splits them."""
+    return [fold(w) for w in WORD.findall(value)]
+
+
+def fts_string(term: Term) -> str:
+    """Return the FTS5 expression for one word, prefix or phrase, safely quoted.
+
+    Inside double quotes FTS5 reads nothing as syntax (a doubled quote is a
+    quote), so ``U.S.``, ``o'brien``, ``AND`` or ``*`` are only words there.
+    """
+    quoted = '"' + term.text.replace('"', '""') + '"'
+    return quoted + "*" if term.prefix else quoted
+
+
+def fts_any(terms: list[Term]) -> str:
+    """Return an FTS5 expression that matches any of ``terms``."""
+    parts = [fts_string(t) for t in terms]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def like_pattern(value: str) -> str:
+    """Return a LIKE pattern for text containing ``value`` (backslash escapes)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
