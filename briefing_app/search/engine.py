@@ -37,8 +37,6 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
-
 from briefing_app.search.fields import register_fold
 from briefing_app.search.parser import parse_query
 from briefing_app.search.plan import build_plan
@@ -67,14 +65,12 @@ class SearchOutcome:
 
 
 def run_search(
-    session: Session, query_text: str, limit: int = 500, offset: int = 0
+    connection: sqlite3.Connection, query_text: str, limit: int = 500, offset: int = 0
 ) -> SearchOutcome:
     """Return a page of the claims matching ``query_text``; never raises for odd input."""
     query = parse_query(query_text)
     if query.is_empty:
         return SearchOutcome((), 0, False, query.hints, ())
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
     register_fold(connection)
     plan = build_plan(query, connection)
     hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))

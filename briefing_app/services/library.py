@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.bundled import bundled_briefings
 from briefing_app.domain.credibility import check_credibility, check_reliability
@@ -25,16 +26,16 @@ from briefing_app.domain.library import (
     Theme,
     ThemeCount,
 )
-from briefing_app.domain.parsed import ParsedDocument
-from briefing_app.ingest.pipeline import parse_document
 from briefing_app.ingest.themes import default_themes
 from briefing_app.search.engine import run_search
 from briefing_app.search.highlight import highlight_spans
 from briefing_app.search.parser import parse_query
 from briefing_app.services.backups import daily_backup
-from briefing_app.services.files import read_briefing
 from briefing_app.services.notes_mirror import NotesMirror
 from briefing_app.store.store import Store
+
+if TYPE_CHECKING:
+    from briefing_app.domain.parsed import ParsedDocument
 
 Progress = Callable[[int, int, str], None]
 # A saved search lists at most this many claims (its count says so).
@@ -51,11 +52,15 @@ class Library:
         self.warnings: list[str] = []
 
     @classmethod
-    def open(cls, path: Path, *, create_folder: bool = False, seed: bool = False) -> Library:
+    def open(
+        cls, path: Path, *, create_folder: bool = False, seed: bool = False, backup: bool = True
+    ) -> Library:
         """Open the library at ``path``; a missing file is a first run.
 
         On a first run the bundled briefing(s) are imported when ``seed`` is
         true. An existing file is never treated as a first run, even if empty.
+        Today's backup is taken unless ``backup`` is false: the window takes it
+        in the background with :meth:`take_daily_backup` once it is showing.
         """
         first_run = not path.exists()
         if first_run and create_folder:
@@ -65,15 +70,28 @@ class Library:
                 raise LibraryError(f"Cannot create {path.parent}: {error.strerror}.") from error
         store = Store.open(path)
         library = cls(store)
-        if not first_run:
-            try:
-                daily_backup(path)
-            except LibraryError as error:
-                library.warnings.append(f"Today's backup was not made: {error}")
+        if not first_run and backup:
+            library.warnings.extend(library.take_daily_backup())
         store.sync_themes(default_themes())
         if first_run and seed:
             library.import_files(bundled_briefings())
         return library
+
+    def take_daily_backup(self) -> list[str]:
+        """Take today's backup if none was taken; return warnings (empty when all went well)."""
+        try:
+            daily_backup(self.path)
+        except LibraryError as error:
+            return [f"Today's backup was not made: {error}"]
+        return []
+
+    def prepare_writes(self) -> None:
+        """Load what writing needs (the ORM), so that the first note saves at once.
+
+        Opening a library leaves it out to show the first page sooner; the
+        window calls this in the background once it is showing.
+        """
+        self._store.prepare_writes()
 
     @property
     def path(self) -> Path:
@@ -89,6 +107,9 @@ class Library:
         self, paths: Sequence[Path], progress: Progress | None = None
     ) -> list[ImportResult]:
         """Import briefings; all are parsed before any is written, so a bad file writes nothing."""
+        from briefing_app.ingest.pipeline import parse_document  # not needed to start the window
+        from briefing_app.services.files import read_briefing
+
         parsed: list[ParsedDocument] = []
         for number, path in enumerate(paths, start=1):
             if progress:
@@ -137,6 +158,19 @@ class Library:
             return ids
         matched = set(self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids)
         return [i for i in ids if i in matched]
+
+    def claim_id_page(
+        self, claim_filter: ClaimFilter, after: int | None, limit: int
+    ) -> list[int]:
+        """Return the next ``limit`` ids after claim ``after`` (None: from the start).
+
+        For lists read a page at a time; a saved search's query is not applied.
+        """
+        return self._store.claim_id_page(replace(claim_filter, query=None), after, limit)
+
+    def passing(self, claim_filter: ClaimFilter, ids: Sequence[int]) -> list[int]:
+        """Return the ids among ``ids`` that pass the filter (query aside), in that order."""
+        return self._store.passing(replace(claim_filter, query=None), ids)
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations."""
@@ -236,8 +270,8 @@ class Library:
         A claim matched only through one of its notes says so, and its snippet
         is that note's text.
         """
-        with self._store.search_session() as session:
-            outcome = run_search(session, query, limit)
+        with self._store.search_connection() as connection:
+            outcome = run_search(connection, query, limit)
         claims = {c.id: c for c in self._store.claims([i for i, _ in outcome.ids])}
         hits = tuple(
             SearchHit(claims[i], outcome.snippets.get(i, claims[i].text), via)
@@ -248,8 +282,8 @@ class Library:
 
     def search_ids(self, query: str, limit: int = 10_000) -> SearchMatches:
         """Return the ids matching ``query``, best first (for lists that load rows lazily)."""
-        with self._store.search_session() as session:
-            outcome = run_search(session, query, limit)
+        with self._store.search_connection() as connection:
+            outcome = run_search(connection, query, limit)
         return SearchMatches(
             query,
             tuple(i for i, _ in outcome.ids),

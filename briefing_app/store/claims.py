@@ -2,67 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import Select, delete, exists, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from briefing_app.domain.library import Claim, ClaimFilter, ClaimTheme, Theme, ThemeCount
+from briefing_app.domain.library import ClaimTheme, Theme
 from briefing_app.store.schema import (
     ClaimRow,
     ClaimThemeRow,
-    DocumentRow,
-    EntityRow,
-    MentionRow,
-    NoteRow,
-    SourceRow,
     ThemeRow,
 )
-
-
-def _live_notes() -> Select[int]:
-    return select(NoteRow.claim_id).where(NoteRow.deleted.is_(None))
-
-
-def filtered_ids(claim_filter: ClaimFilter) -> Select[int]:
-    """Return a SELECT of claim ids for ``claim_filter``, in document order."""
-    query = select(ClaimRow.id)
-    if claim_filter.theme is not None:
-        query = query.where(
-            exists()
-            .where(ClaimThemeRow.claim_id == ClaimRow.id)
-            .where(ClaimThemeRow.theme_id == ThemeRow.id)
-            .where(ThemeRow.key == claim_filter.theme)
-        )
-    if claim_filter.document_id is not None:
-        query = query.where(ClaimRow.document_id == claim_filter.document_id)
-    if claim_filter.with_notes:
-        query = query.where(ClaimRow.id.in_(_live_notes()))
-    if claim_filter.hedged:
-        query = query.where(ClaimRow.hedges != "[]")
-    if claim_filter.unfiled:
-        query = query.where(~exists().where(ClaimThemeRow.claim_id == ClaimRow.id))
-    return query.order_by(ClaimRow.document_id, ClaimRow.start)
-
-
-def claim_ids(session: Session, claim_filter: ClaimFilter) -> list[int]:
-    """Return the ids of the claims that pass ``claim_filter``, in document order.
-
-    A million ids go through the driver's cursor directly: SQLAlchemy's row
-    processing would triple the time the window waits for its first page.
-    """
-    compiled = filtered_ids(claim_filter).compile(session.get_bind())
-    params = tuple(compiled.params[name] for name in compiled.positiontup or ())
-    cursor = session.connection().exec_driver_sql(str(compiled), params)
-    return [row[0] for row in cursor.cursor.fetchall()]
-
-
-def themes(session: Session) -> list[Theme]:
-    """Return the taxonomy in its order."""
-    rows = session.scalars(select(ThemeRow).order_by(ThemeRow.order, ThemeRow.id))
-    return [Theme(r.key, r.label, r.description, r.colour, r.order) for r in rows]
 
 
 def sync_themes(session: Session, taxonomy: Sequence[Theme]) -> None:
@@ -91,105 +41,8 @@ def sync_themes(session: Session, taxonomy: Sequence[Theme]) -> None:
     session.flush()
 
 
-def theme_counts(session: Session) -> list[ThemeCount]:
-    """Return each theme with the number of claims filed under it."""
-    counts: dict[int, int] = {
-        theme_id: n
-        for theme_id, n in session.execute(
-            select(ClaimThemeRow.theme_id, func.count()).group_by(ClaimThemeRow.theme_id)
-        )
-    }
-    rows = session.scalars(select(ThemeRow).order_by(ThemeRow.order, ThemeRow.id))
-    return [
-        ThemeCount(Theme(r.key, r.label, r.description, r.colour, r.order), counts.get(r.id, 0))
-        for r in rows
-    ]
 
 
-def count(session: Session, claim_filter: ClaimFilter) -> int:
-    """Return how many claims pass ``claim_filter``.
-
-    The navigator's special views are counted from their own small tables or
-    indexes rather than by scanning every claim.
-    """
-    if claim_filter == ClaimFilter(with_notes=True):
-        return (
-            session.scalar(
-                select(func.count(func.distinct(NoteRow.claim_id))).where(NoteRow.deleted.is_(None))
-            )
-            or 0
-        )
-    subquery = filtered_ids(claim_filter).order_by(None).subquery()
-    return session.scalar(select(func.count()).select_from(subquery)) or 0
-
-
-def load_claims(session: Session, ids: Sequence[int]) -> list[Claim]:
-    """Return the claims with these ids, in the order of ``ids`` (unknown ids skipped)."""
-    if not ids:
-        return []
-    rows = session.execute(
-        select(ClaimRow, DocumentRow.title, DocumentRow.published, SourceRow.name)
-        .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-        .outerjoin(SourceRow, SourceRow.id == DocumentRow.source_id)
-        .where(ClaimRow.id.in_(ids))
-    )
-    filings: dict[int, list[ClaimTheme]] = defaultdict(list)
-    for link, theme in session.execute(
-        select(ClaimThemeRow, ThemeRow)
-        .join(ThemeRow, ThemeRow.id == ClaimThemeRow.theme_id)
-        .where(ClaimThemeRow.claim_id.in_(ids))
-        .order_by(ClaimThemeRow.is_primary.desc(), ThemeRow.order)
-    ):
-        filings[link.claim_id].append(
-            ClaimTheme(theme.key, theme.label, theme.colour, link.is_primary, link.origin, link.why)
-        )
-    names: dict[int, list[str]] = defaultdict(list)
-    for claim_id, name in session.execute(
-        select(MentionRow.claim_id, EntityRow.name)
-        .join(EntityRow, EntityRow.id == MentionRow.entity_id)
-        .where(MentionRow.claim_id.in_(ids))
-        .order_by(MentionRow.claim_id, MentionRow.start)
-    ):
-        if name not in names[claim_id]:
-            names[claim_id].append(name)
-    notes: dict[int, int] = {
-        claim_id: n
-        for claim_id, n in session.execute(
-            select(NoteRow.claim_id, func.count())
-            .where(NoteRow.claim_id.in_(ids), NoteRow.deleted.is_(None))
-            .group_by(NoteRow.claim_id)
-        )
-    }
-    by_id = {
-        row.id: Claim(
-            id=row.id,
-            document_id=row.document_id,
-            text=row.text,
-            paragraph=row.paragraph,
-            sentence=row.sentence,
-            start=row.start,
-            end=row.end,
-            prefix=row.prefix,
-            suffix=row.suffix,
-            attribution=row.attribution,
-            hedges=tuple(json.loads(row.hedges)),
-            entities=tuple(names.get(row.id, ())),
-            themes=tuple(filings.get(row.id, ())),
-            reliability=row.reliability,
-            credibility=row.credibility,
-            note_count=notes.get(row.id, 0),
-            outlet=outlet,
-            document_title=title,
-            published=published,
-        )
-        for row, title, published, outlet in rows
-    }
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def claim_exists(session: Session, claim_id: int) -> bool:
-    """Return True if the library holds a claim with this id."""
-    return session.get(ClaimRow, claim_id) is not None
 
 
 def file_under(session: Session, claim_id: int, theme_key: str, *, primary: bool, why: str) -> None:

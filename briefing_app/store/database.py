@@ -1,4 +1,4 @@
-"""Opening a library file safely: check it is ours, then hand out an engine.
+"""Opening a library file safely: check that it is ours and that it can be written.
 
 Nothing here writes to a file until it has been shown to be a Briefing
 reader library at a schema this version knows (or is missing and so new).
@@ -9,16 +9,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 from briefing_app.domain.errors import LibraryError, NewerSchemaError, NotOurDatabaseError
 
 APPLICATION_ID = 0x42524946  # "BRIF"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
 # Every schema revision this version can open, oldest first; the last is the head.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_saved_searches", "0003_hedged_index")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
@@ -102,35 +97,3 @@ def check_writable(path: Path) -> None:
         )
     if path.exists() and not os.access(path, os.W_OK):
         raise LibraryError(f"{path} is read-only: make it writable or copy it and open the copy.")
-
-
-def create_library_engine(path: Path) -> Engine:
-    """Return an engine on ``path`` with WAL, foreign keys and full sync.
-
-    Transactions begin DEFERRED unless the connection carries the execution
-    option ``immediate=True``, in which case they begin IMMEDIATE so that the
-    busy timeout applies before any read (DESIGN section 8).
-    """
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=NullPool,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA synchronous=FULL",
-            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-        ):
-            dbapi_connection.execute(pragma)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        immediate = connection.get_execution_options().get("immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine

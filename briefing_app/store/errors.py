@@ -1,4 +1,4 @@
-"""Turn SQLite's failures during a write into messages a user can act on."""
+"""Turn SQLite's failures into messages a user can act on."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import DBAPIError
-
 from briefing_app.domain.errors import LibraryError, LibraryLockedError
 
 
 def describe(error: BaseException) -> LibraryError | None:
     """Return the user-facing error for a known SQLite failure, else None."""
-    original = error.orig if isinstance(error, DBAPIError) else error
+    original = getattr(error, "orig", None) or error  # the ORM wraps the driver's error
     if not isinstance(original, sqlite3.Error):
         return None
     text = str(original).lower()
@@ -34,11 +32,16 @@ def describe(error: BaseException) -> LibraryError | None:
 
 
 @contextmanager
-def translated_errors() -> Iterator[None]:
-    """Re-raise known SQLite failures as :class:`LibraryError`."""
+def translated_errors(*wrappers: type[Exception]) -> Iterator[None]:
+    """Re-raise known SQLite failures as :class:`LibraryError`.
+
+    ``wrappers`` are the exception types an ORM wraps driver errors in; they
+    are passed in so that reading with plain ``sqlite3`` needs no ORM import.
+    """
+    caught: tuple[type[Exception], ...] = (sqlite3.Error, *wrappers)
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as error:
+    except caught as error:
         known = describe(error)
         if known is None:
             raise

@@ -15,11 +15,6 @@ def _saved(row: SavedSearchRow) -> SavedSearch:
     return SavedSearch(row.id, row.name, row.query)
 
 
-def saved_searches(session: Session) -> list[SavedSearch]:
-    """Return the saved searches by name."""
-    rows = session.scalars(select(SavedSearchRow).order_by(SavedSearchRow.name))
-    return [_saved(row) for row in rows]
-
 
 def find_by_name(session: Session, name: str) -> SavedSearch | None:
     """Return the saved search with this name, if any."""

@@ -1,18 +1,21 @@
-"""``Store``: owns the engine; every read and write of the library goes through it.
+"""``Store``: every read and write of the library goes through it.
 
-Each method opens one short session, and hands back plain domain values, so
-no caller ever holds a session or an ORM object.
+Each method uses one short connection and hands back plain domain values, so
+no caller ever holds a connection, a session or an ORM object. Reads are plain
+SQL over ``sqlite3``; writes go through the ORM, whose modules are imported on
+the first write, so opening a library and showing its first page never pays
+for importing SQLAlchemy.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from briefing_app.domain.errors import NotFoundError, UsageError
 from briefing_app.domain.library import (
@@ -27,24 +30,24 @@ from briefing_app.domain.library import (
     Theme,
     ThemeCount,
 )
-from briefing_app.domain.parsed import ParsedDocument
-from briefing_app.store import claims, documents, notes, saved_searches
+from briefing_app.store import claim_reads, document_reads, note_reads
 from briefing_app.store.backup import consistent_copy
-from briefing_app.store.database import (
-    HEAD_REVISION,
-    check_writable,
-    create_library_engine,
-    inspect_file,
-)
+from briefing_app.store.connection import reading
+from briefing_app.store.database import HEAD_REVISION, check_writable, inspect_file
 from briefing_app.store.errors import translated_errors
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from briefing_app.domain.parsed import ParsedDocument
 
 
 class Store:
     """The library database at one path."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._engine = engine
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -64,38 +67,57 @@ class Store:
                 from briefing_app.store.migrate import upgrade
 
                 upgrade(path)
-        return cls(path, create_library_engine(path))
+        return cls(path)
 
     def close(self) -> None:
-        """Release the database connections."""
-        self._engine.dispose()
+        """Release the database connections (the ORM's, if a write made any)."""
+        if "_engine" in self.__dict__:
+            self._engine.dispose()
+
+    @cached_property
+    def _engine(self) -> Engine:
+        from briefing_app.store.engine import create_library_engine
+
+        return create_library_engine(self.path)
+
+    def prepare_writes(self) -> None:
+        """Import the ORM and build the engine now, so that the first write is quick."""
+        from briefing_app.store import claims, documents, notes, saved_searches  # noqa: F401
+
+        self._engine  # noqa: B018 - built on first use
 
     @contextmanager
-    def _reading(self) -> Iterator[Session]:
-        with translated_errors(), Session(self._engine, expire_on_commit=False) as session:
-            yield session
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with translated_errors(), reading(self.path) as connection:
+            yield connection
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        with translated_errors(), self._engine.connect() as connection:
+        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.orm import Session
+
+        with translated_errors(DBAPIError), self._engine.connect() as connection:
             connection.execution_options(immediate=True)
             with Session(bind=connection, expire_on_commit=False) as session:
                 yield session
                 session.commit()
 
     def _require_claim(self, session: Session, claim_id: int) -> None:
-        if not claims.claim_exists(session, claim_id):
+        driver = session.connection().connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        if not claim_reads.claim_exists(driver, claim_id):
             raise NotFoundError(f"There is no claim {claim_id} in this library.")
 
     # documents
     def find_document(self, sha256: str) -> DocumentInfo | None:
         """Return the document with this text hash, if any."""
-        with self._reading() as session:
-            row = documents.find_by_sha(session, sha256)
-            return documents.document_info(session, row.id) if row else None
+        with self._reading() as connection:
+            return document_reads.find_by_sha(connection, sha256)
 
     def add_document(self, parsed: ParsedDocument) -> tuple[int, bool]:
         """Store a parsed document in one transaction; return (id, already_present)."""
+        from briefing_app.store import documents
+
         with self._writing() as session:
             existing = documents.find_by_sha(session, parsed.sha256)
             if existing is not None:
@@ -104,13 +126,13 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         """Return every document in import order."""
-        with self._reading() as session:
-            return documents.documents(session)
+        with self._reading() as connection:
+            return document_reads.documents(connection)
 
     def document_text(self, document_id: int) -> DocumentText:
         """Return a document's text and paragraphs."""
-        with self._reading() as session:
-            found = documents.document_text(session, document_id)
+        with self._reading() as connection:
+            found = document_reads.document_text(connection, document_id)
         if found is None:
             raise NotFoundError(f"There is no document {document_id} in this library.")
         return found
@@ -118,33 +140,49 @@ class Store:
     # themes and claims
     def sync_themes(self, taxonomy: Sequence[Theme]) -> None:
         """Bring the stored taxonomy in step with the bundled one."""
+        with self._reading() as connection:
+            stored = {theme.key: theme for theme in claim_reads.themes(connection)}
+        if all(stored.get(theme.key) == theme for theme in taxonomy):
+            return  # the usual case: nothing to write, no ORM to import
+        from briefing_app.store import claims
+
         with self._writing() as session:
             claims.sync_themes(session, taxonomy)
 
     def themes(self) -> list[Theme]:
         """Return the taxonomy in its order."""
-        with self._reading() as session:
-            return claims.themes(session)
+        with self._reading() as connection:
+            return claim_reads.themes(connection)
 
     def theme_counts(self) -> list[ThemeCount]:
         """Return each theme with its claim count."""
-        with self._reading() as session:
-            return claims.theme_counts(session)
+        with self._reading() as connection:
+            return claim_reads.theme_counts(connection)
 
     def count(self, claim_filter: ClaimFilter) -> int:
         """Return how many claims pass the filter."""
-        with self._reading() as session:
-            return claims.count(session, claim_filter)
+        with self._reading() as connection:
+            return claim_reads.count(connection, claim_filter)
 
     def claim_ids(self, claim_filter: ClaimFilter) -> list[int]:
         """Return the ids of the claims that pass the filter, in document order."""
-        with self._reading() as session:
-            return claims.claim_ids(session, claim_filter)
+        with self._reading() as connection:
+            return claim_reads.claim_ids(connection, claim_filter)
+
+    def claim_id_page(self, claim_filter: ClaimFilter, after: int | None, limit: int) -> list[int]:
+        """Return up to ``limit`` ids passing the filter after claim ``after``, in order."""
+        with self._reading() as connection:
+            return claim_reads.claim_id_page(connection, claim_filter, after, limit)
+
+    def passing(self, claim_filter: ClaimFilter, ids: Sequence[int]) -> list[int]:
+        """Return the ids among ``ids`` that pass the filter, in the order given."""
+        with self._reading() as connection:
+            return claim_reads.passing(connection, claim_filter, ids)
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations, in the given order."""
-        with self._reading() as session:
-            return claims.load_claims(session, ids)
+        with self._reading() as connection:
+            return claim_reads.load_claims(connection, ids)
 
     def claim(self, claim_id: int) -> Claim:
         """Return one claim."""
@@ -155,6 +193,8 @@ class Store:
 
     def file_under(self, claim_id: int, theme_key: str, *, primary: bool, why: str) -> None:
         """File a claim under a theme as the analyst's choice."""
+        from briefing_app.store import claims
+
         with self._writing() as session:
             self._require_claim(session, claim_id)
             try:
@@ -164,6 +204,8 @@ class Store:
 
     def move_to(self, claim_id: int, theme_key: str, *, why: str) -> None:
         """Make a theme the claim's only theme, in one transaction."""
+        from briefing_app.store import claims
+
         with self._writing() as session:
             self._require_claim(session, claim_id)
             try:
@@ -173,16 +215,22 @@ class Store:
 
     def unfile(self, claim_id: int, theme_key: str) -> None:
         """Remove a claim from a theme."""
+        from briefing_app.store import claims
+
         with self._writing() as session:
             claims.unfile(session, claim_id, theme_key)
 
     def restore_filings(self, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
         """Put back exactly these filings of a claim."""
+        from briefing_app.store import claims
+
         with self._writing() as session:
             claims.restore_filings(session, claim_id, filings)
 
     def set_grading(self, claim_id: int, reliability: str, credibility: int) -> None:
         """Store a claim's Admiralty grading."""
+        from briefing_app.store import claims
+
         with self._writing() as session:
             self._require_claim(session, claim_id)
             claims.set_grading(session, claim_id, reliability, credibility)
@@ -190,27 +238,31 @@ class Store:
     # notes
     def notes(self, claim_id: int) -> list[Note]:
         """Return a claim's live notes, oldest first."""
-        with self._reading() as session:
-            return notes.notes_for(session, claim_id)
+        with self._reading() as connection:
+            return note_reads.notes_for(connection, claim_id)
 
     def notes_for_many(self, claim_ids: list[int]) -> dict[int, list[Note]]:
         """Return the live notes of many claims."""
-        with self._reading() as session:
-            return notes.notes_for_many(session, claim_ids)
+        with self._reading() as connection:
+            return note_reads.notes_for_many(connection, claim_ids)
 
     def deleted_notes(self) -> list[Note]:
         """Return soft-deleted notes, most recent first."""
-        with self._reading() as session:
-            return notes.deleted_notes(session)
+        with self._reading() as connection:
+            return note_reads.deleted_notes(connection)
 
     def add_note(self, claim_id: int, body: str) -> Note:
         """Create a note on a claim (committed with full sync before returning)."""
+        from briefing_app.store import notes
+
         with self._writing() as session:
             self._require_claim(session, claim_id)
             return notes.add_note(session, claim_id, body)
 
     def update_note(self, note_id: int, body: str) -> Note:
         """Change a note's text, keeping the old text as a revision."""
+        from briefing_app.store import notes
+
         with self._writing() as session:
             note = notes.update_note(session, note_id, body)
         if note is None:
@@ -219,6 +271,8 @@ class Store:
 
     def set_note_deleted(self, note_id: int, deleted: bool) -> Note:
         """Soft-delete or restore a note."""
+        from briefing_app.store import notes
+
         with self._writing() as session:
             note = notes.set_deleted(session, note_id, deleted)
         if note is None:
@@ -227,30 +281,34 @@ class Store:
 
     def note(self, note_id: int) -> Note:
         """Return one note, deleted or not."""
-        with self._reading() as session:
-            note = notes.get_note(session, note_id)
+        with self._reading() as connection:
+            note = note_reads.note(connection, note_id)
         if note is None:
             raise NotFoundError(f"There is no note {note_id} in this library.")
         return note
 
     def revisions(self, note_id: int) -> list[NoteRevision]:
         """Return a note's earlier texts, newest first."""
-        with self._reading() as session:
-            return notes.revisions(session, note_id)
+        with self._reading() as connection:
+            return note_reads.revisions(connection, note_id)
 
     # saved searches
     def saved_searches(self) -> list[SavedSearch]:
         """Return the saved searches by name."""
-        with self._reading() as session:
-            return saved_searches.saved_searches(session)
+        with self._reading() as connection:
+            return document_reads.saved_searches(connection)
 
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Save a query under a name."""
+        from briefing_app.store import saved_searches
+
         with self._writing() as session:
             return saved_searches.save(session, name, query)
 
     def rename_search(self, search_id: int, name: str) -> SavedSearch:
         """Rename a saved search."""
+        from briefing_app.store import saved_searches
+
         with self._writing() as session:
             if saved_searches.find_by_name(session, name) is not None:
                 raise UsageError(f"A saved search is already called {name!r}.")
@@ -261,6 +319,8 @@ class Store:
 
     def delete_search(self, search_id: int) -> SavedSearch:
         """Delete a saved search."""
+        from briefing_app.store import saved_searches
+
         with self._writing() as session:
             found = saved_searches.delete(session, search_id)
         if found is None:
@@ -269,15 +329,15 @@ class Store:
 
     # raw search access for the search layer
     @contextmanager
-    def search_session(self) -> Iterator[Session]:
-        """Yield a read session for the search layer's own SQL."""
-        with self._reading() as session:
-            yield session
+    def search_connection(self) -> Iterator[sqlite3.Connection]:
+        """Yield a read-only connection for the search layer's own SQL."""
+        with self._reading() as connection:
+            yield connection
 
     def integrity_check(self) -> str:
         """Return SQLite's integrity verdict ("ok" when sound)."""
-        with self._reading() as session:
-            return str(session.execute(text("PRAGMA integrity_check")).scalar())
+        with self._reading() as connection:
+            return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
 
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:

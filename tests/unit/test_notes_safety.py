@@ -63,9 +63,9 @@ def test_locked_beyond_the_timeout_says_so(
 ) -> None:
     import sqlite3
 
-    from briefing_app.store import database
+    from briefing_app.store import connection
 
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
     path = seeded_library.path
     seeded_library.close()
     library = Library.open(path)

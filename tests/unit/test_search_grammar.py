@@ -235,8 +235,8 @@ def test_paging_and_capped_counts(
         monkeypatch.setattr(reader, "COUNT_LIMIT", count_limit)
         expected = [h.claim.id for h in library.search(query).hits]
         assert sorted(expected) == sorted(whole)
-        with library._store.search_session() as session:  # noqa: SLF001
-            pages = [engine.run_search(session, query, 2, offset) for offset in range(0, 40, 2)]
+        with library._store.search_connection() as connection:  # noqa: SLF001
+            pages = [engine.run_search(connection, query, 2, offset) for offset in range(0, 40, 2)]
         assert [i for page in pages for i, _ in page.ids] == expected
         assert all(page.total >= min(len(whole), count_limit) for page in pages[:1])
 
