@@ -8,7 +8,7 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.domain.errors import BriefingError
@@ -91,6 +91,7 @@ def show_until_closed(app: QApplication, library: Library) -> tuple[int, Path | 
     wake = save_notes_on_quit(app, window)
     code = app.exec()
     wake.stop()
+    QThreadPool.globalInstance().waitForDone()  # e.g. today's backup: let it finish
     return code, (chosen[0] if chosen else None)
 
 
@@ -113,7 +114,8 @@ def run_window(db: str | None) -> int:
     try:
         while True:
             try:
-                library = Library.open(path, create_folder=is_default, seed=True)
+                # The window takes today's backup once it is showing.
+                library = Library.open(path, create_folder=is_default, seed=True, backup=False)
             except BriefingError as error:
                 show_error(None, "Cannot open the library", str(error))
                 return EXIT_ERROR

@@ -1,14 +1,17 @@
 """The claims list model: keeps claim ids and loads rows lazily, a page at a time.
 
-Like Anki's browser model, only ids are held for the whole list; a claim's
-annotations are read through ``Library.claims`` the first time a row is shown
-(``canFetchMore``/``fetchMore`` grow the visible rows as the view scrolls).
+Like Anki's browser model, only ids are held for the list, and a claim's
+annotations are read through ``Library.claims`` the first time its row is
+shown. A list given as pages (a theme, or the whole library) is not even
+read whole: ``canFetchMore``/``fetchMore`` read the next ids as the view
+scrolls, so the first page of a million claims costs one page.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -41,6 +44,10 @@ PAGE = 64
 CACHE_ROWS = 4096
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Reads the ids that follow a claim (None: from the start), at most ``limit`` of them.
+IdPages = Callable[[int | None, int], list[int]]
+# Ids read at once when looking for a claim further down a paged list.
+SEEK_PAGE = 20_000
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -49,8 +56,10 @@ class ClaimTableModel(QAbstractTableModel):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._document_order: list[int] = []
-        self._ids: list[int] = []
+        self._document_order = array("q")  # the ids read so far, in document order
+        self._ids = array("q")  # the same ids in view order
+        self._pages: IdPages | None = None  # reads more ids; None once all are read
+        self._source: object = None  # what the list shows, to tell a new list from a refresh
         self._shown = 0
         self._cache: OrderedDict[int, Claim] = OrderedDict()
         self._sort = SORT_DOCUMENT
@@ -59,15 +68,32 @@ class ClaimTableModel(QAbstractTableModel):
     # the list
     def set_ids(self, ids: Sequence[int]) -> None:
         """Show these claims (given in document order); unchanged ids only refresh the rows."""
-        ids = list(ids)
-        if ids == self._document_order:
+        self._show(("ids", tuple(ids)), array("q", ids), None)
+
+    def set_pages(self, source: object, pages: IdPages) -> None:
+        """Show the claims ``pages`` reads, in document order, reading them as the view scrolls.
+
+        ``source`` names the list (e.g. its filter). For the same source again, as
+        many ids as were read before are read again; if they are the same, only
+        the rows are refreshed.
+        """
+        same = ("pages", source) == self._source
+        asked = max(PAGE, len(self._document_order)) if same else PAGE
+        ids = array("q", pages(None, asked))
+        self._show(("pages", source), ids, pages if len(ids) == asked else None)
+
+    def _show(self, source: object, ids: array[int], pages: IdPages | None) -> None:
+        """Show ``ids`` (read so far, document order); ``pages`` reads more, None if all read."""
+        if source == self._source and ids == self._document_order:
+            self._pages = pages
             self.reload()
             return
         shown = self._shown
         self.beginResetModel()
+        self._source, self._pages = source, pages
         self._document_order = ids
         self._cache.clear()
-        self._ids = self._ordered(ids)
+        self._ids = self._ordered()
         self._shown = min(len(self._ids), max(shown, PAGE))
         self.endResetModel()
 
@@ -79,12 +105,36 @@ class ClaimTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     def ids(self) -> list[int]:
-        """Return every claim id of the list, in view order (loaded or not)."""
+        """Return every claim id of the list, in view order (this reads a paged list whole)."""
+        self._read_all()
         return list(self._ids)
 
     def total(self) -> int:
-        """Return how many claims the list holds, loaded or not."""
+        """Return how many claims the list holds (this reads a paged list whole)."""
+        self._read_all()
         return len(self._ids)
+
+    def is_empty(self) -> bool:
+        """Return True when the list holds no claim at all."""
+        return not self._ids and self._pages is None
+
+    def _read_more(self, wanted: int) -> None:
+        """Read up to ``wanted`` more ids of a paged list.
+
+        Only a list in document order is read in pages (any other order reads it
+        whole first), and then ``_ids`` is ``_document_order``: both grow.
+        """
+        if self._pages is None or wanted <= 0:
+            return
+        last = self._document_order[-1] if self._document_order else None
+        more = self._pages(last, wanted)
+        if len(more) < wanted:
+            self._pages = None
+        self._document_order.extend(more)
+
+    def _read_all(self) -> None:
+        while self._pages is not None:
+            self._read_more(SEEK_PAGE)
 
     def claim_at(self, row: int) -> Claim | None:
         """Return the claim shown at ``row``."""
@@ -100,10 +150,16 @@ class ClaimTableModel(QAbstractTableModel):
 
     def row_of(self, claim_id: int) -> int:
         """Return the row of ``claim_id``, fetching rows up to it; -1 if it is not listed."""
-        try:
-            row = self._ids.index(claim_id)
-        except ValueError:
-            return -1
+        searched = 0
+        while True:
+            try:
+                row = self._ids.index(claim_id, searched)
+                break
+            except ValueError:
+                if self._pages is None:
+                    return -1
+                searched = len(self._ids)
+                self._read_more(SEEK_PAGE)
         while self._shown <= row:
             self.fetchMore(QModelIndex())
         return row
@@ -116,7 +172,12 @@ class ClaimTableModel(QAbstractTableModel):
             self._cache.popitem(last=False)
 
     # sorting
-    def _ordered(self, ids: list[int]) -> list[int]:
+    def _ordered(self) -> array[int]:
+        """Return the ids in view order; any order but the document's reads the whole list."""
+        if self._sort == SORT_DOCUMENT and not self._descending:
+            return self._document_order
+        self._read_all()
+        ids = self._document_order
         if self._sort == SORT_THEME:
             order = {t.key: t.order for t in self._library.themes()}
             claims = {c.id: c for c in self._library.claims(ids)}
@@ -127,8 +188,8 @@ class ClaimTableModel(QAbstractTableModel):
                 rank = order.get(primary.key, len(order)) if primary else len(order) + 1
                 return rank, position[claim_id]
 
-            ids = sorted(ids, key=theme_rank)
-        return ids[::-1] if self._descending else ids
+            ids = array("q", sorted(ids, key=theme_rank))
+        return ids[::-1] if self._descending else array("q", ids)
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -140,7 +201,7 @@ class ClaimTableModel(QAbstractTableModel):
         old = self._ids[: self._shown]
         persistent = self.persistentIndexList()
         self._sort, self._descending = sort, descending
-        self._ids = self._ordered(self._document_order)
+        self._ids = self._ordered()
         # The row count stays; a claim that moves past the loaded rows loses its index.
         new_rows = {claim_id: row for row, claim_id in enumerate(self._ids[: self._shown])}
         for index in persistent:
@@ -156,7 +217,7 @@ class ClaimTableModel(QAbstractTableModel):
     # lazy rows
     @override
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and (self._shown < len(self._ids) or self._pages is not None)
 
     @override
     def fetchMore(self, parent: AnyIndex) -> None:
@@ -164,7 +225,9 @@ class ClaimTableModel(QAbstractTableModel):
             return
         # Rows grow geometrically and are read only when shown, so reaching the end
         # of a million claims takes a few steps, not fifteen thousand.
-        count = min(max(PAGE, self._shown), len(self._ids) - self._shown)
+        wanted = max(PAGE, self._shown)
+        self._read_more(self._shown + wanted - len(self._ids))
+        count = min(wanted, len(self._ids) - self._shown)
         if count <= 0:
             return
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)

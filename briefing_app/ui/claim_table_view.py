@@ -118,12 +118,11 @@ class ClaimTableView(QTableView):
     def select_row(self, row: int) -> None:
         """Make ``row`` current (clamped to the list) and scroll to it."""
         model = self.claim_model()
-        if model.total() == 0:
-            return
-        row = max(0, min(row, model.total() - 1))
         while model.rowCount() <= row and model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())
-        index = model.index(row, COL_TEXT)
+        if model.rowCount() == 0:
+            return
+        index = model.index(max(0, min(row, model.rowCount() - 1)), COL_TEXT)
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
@@ -139,7 +138,7 @@ class ClaimTableView(QTableView):
 
     def empty_text(self) -> str:
         """Return the empty-state message shown when the list has no rows."""
-        return self._empty_text if self.claim_model().total() == 0 else ""
+        return self._empty_text if self.claim_model().is_empty() else ""
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:

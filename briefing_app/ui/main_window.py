@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
 from briefing_app.ui.analyst_edits import AnalystEdits
 from briefing_app.ui.article_view import ArticleView
+from briefing_app.ui.background import run_in_background
 from briefing_app.ui.choice_dialog import ChoiceDialog
 from briefing_app.ui.claim_list_controller import ClaimListController
 from briefing_app.ui.claim_menu import ClaimMenuHandlers, build_claim_menu
@@ -62,6 +63,8 @@ from briefing_app.ui.window_state import (
 )
 
 STATUS_MS = 8000
+# Work that the first page does not need starts this long after the window is built.
+AFTER_FIRST_PAINT_MS = 300
 DEFAULT_SIZE = (1400, 860)
 
 
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
             self.claims.fit_theme_column()
         self._select_initial_claim()
         self._show_open_warnings()
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, self.start_background_work)
 
     # building
     def _build_panes(self) -> None:
@@ -286,6 +290,24 @@ class MainWindow(QMainWindow):
         dialog = restore_backup_dialog(self._library.path, self.restore_requested.emit, self)
         dialog.open()
         return dialog
+
+    def start_background_work(self) -> None:
+        """Take today's backup and load what writing needs, off the GUI thread.
+
+        Neither is needed to show the first page, so both wait until it is showing.
+        """
+        library = self._library
+
+        def work(_progress: object) -> list[str]:
+            warnings = library.take_daily_backup()
+            library.prepare_writes()
+            return warnings
+
+        run_in_background(work, self._on_background_work_done, self.show_error)
+
+    def _on_background_work_done(self, warnings: list[str]) -> None:
+        for warning in warnings:
+            self.show_error(warning)
 
     def _show_open_warnings(self) -> None:
         for warning in self._library.warnings:

@@ -55,10 +55,16 @@ class SearchBox(QWidget):
         self.edit.setFocus()
         self.edit.selectAll()
 
-    def set_count(self, shown: int, total: int, *, searching: bool) -> None:
-        """Show "N of M" while searching, else how many claims are listed."""
+    def set_count(self, shown: int | None, total: int | None, *, searching: bool) -> None:
+        """Show "N of M" while searching, else how many claims are listed.
+
+        None stands for a number still being read (the search or the count).
+        """
         if searching:
-            self.count.setText(f"{shown} of {total}")
+            found = "searching…" if shown is None else f"{shown}"
+            self.count.setText(found if total is None or shown is None else f"{found} of {total}")
+        elif total is None:
+            self.count.setText("counting…")
         else:
             self.count.setText(f"{total} claim{'s' if total != 1 else ''}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from typing_extensions import override
 
 from briefing_app.domain.library import ClaimFilter, Theme
 from briefing_app.services.library import Library
+from briefing_app.ui.background import run_in_background
 from briefing_app.ui.plain_text import plain_tooltip
 
 CountRole = Qt.ItemDataRole.UserRole + 1
@@ -41,55 +43,110 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True, slots=True)
 class NavigatorEntry:
-    """One row of the navigator: what it shows and which claims it selects."""
+    """One row of the navigator: what it shows and which claims it selects.
+
+    ``count`` is None until the counts, read in the background, arrive.
+    """
 
     label: str
     claim_filter: ClaimFilter
-    count: int
+    count: int | None
     kind: str
     colour: str | None = None
     description: str = ""
     saved_id: int | None = None
 
 
-def navigator_entries(library: Library) -> list[NavigatorEntry]:
-    """Return the navigator's rows with their current counts."""
-    entries = [NavigatorEntry("All", ClaimFilter(), library.count(), KIND_ALL,
+VIEWS = (
+    ("With notes", ClaimFilter(with_notes=True), "Claims you have written notes on"),
+    ("Hedged", ClaimFilter(hedged=True), "Claims worded with doubt: 'appear to', 'may'…"),
+    ("Unfiled", ClaimFilter(unfiled=True), "Claims no theme has taken: file them with 1-9"),
+)
+
+
+def navigator_entries(
+    library: Library, counts: Mapping[ClaimFilter, int] | None = None
+) -> list[NavigatorEntry]:
+    """Return the navigator's rows, with the counts known so far (cheap: no counting)."""
+    known = counts or {}
+    entries = [NavigatorEntry("All", ClaimFilter(), known.get(ClaimFilter()), KIND_ALL,
                               description="Every claim in the library")]
-    for item in library.theme_counts():
-        theme = item.theme
-        entries.append(NavigatorEntry(theme.label, ClaimFilter(theme=theme.key), item.count,
+    for theme in library.themes():
+        claim_filter = ClaimFilter(theme=theme.key)
+        entries.append(NavigatorEntry(theme.label, claim_filter, known.get(claim_filter),
                                       KIND_THEME, theme.colour, theme.description))
-    views = [
-        ("With notes", ClaimFilter(with_notes=True), "Claims you have written notes on"),
-        ("Hedged", ClaimFilter(hedged=True), "Claims worded with doubt: 'appear to', 'may'…"),
-        ("Unfiled", ClaimFilter(unfiled=True), "Claims no theme has taken: file them with 1-9"),
-    ]
-    for label, claim_filter, description in views:
-        entries.append(NavigatorEntry(label, claim_filter, library.count(claim_filter),
-                                      KIND_VIEW, description=description))
+    for label, claim_filter, description in VIEWS:
+        entries.append(NavigatorEntry(label, claim_filter, known.get(claim_filter), KIND_VIEW,
+                                      description=description))
     for saved in library.saved_searches():
         claim_filter = ClaimFilter(query=saved.query)
         entries.append(NavigatorEntry(
-            saved.name, claim_filter, library.count(claim_filter), KIND_SAVED,
+            saved.name, claim_filter, known.get(claim_filter), KIND_SAVED,
             description=f"Saved search: {saved.query}", saved_id=saved.id))
     return entries
 
 
+def count_entries(library: Library, filters: list[ClaimFilter]) -> dict[ClaimFilter, int]:
+    """Return the number of claims each filter selects (slow on a large library)."""
+    counts = {ClaimFilter(theme=t.theme.key): t.count for t in library.theme_counts()}
+    return {f: counts[f] if f in counts else library.count(f) for f in filters}
+
+
 class ThemeNavigatorModel(QAbstractListModel):
-    """The navigator's rows; ``refresh`` updates the counts in place."""
+    """The navigator's rows; ``refresh`` re-reads them and recounts in the background."""
+
+    counts_changed = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._entries: list[NavigatorEntry] = []
         self._themes: list[Theme] = []
+        self._counts: dict[ClaimFilter, int] = {}
+        self._generation = 0
+        self._counting = False
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the taxonomy and the counts; rows that stay the same only change counts."""
-        entries = navigator_entries(self._library)
+        """Re-read the rows now (the counts known so far stay) and recount in the background.
+
+        Counting a million claims takes a while; the rows do not wait for it.
+        """
         self._themes = self._library.themes()
+        self._set_entries(navigator_entries(self._library, self._counts))
+        self._generation += 1
+        self._counting = True
+        generation, library = self._generation, self._library
+        filters = [e.claim_filter for e in self._entries]
+        # The slots are bound methods, so nothing arrives once the model is gone.
+        run_in_background(
+            lambda _progress: (generation, count_entries(library, filters)),
+            self._on_counted,
+            self._on_count_failed,
+        )
+
+    def counting(self) -> bool:
+        """Return True while the newest counts are being read."""
+        return self._counting
+
+    def count_of(self, claim_filter: ClaimFilter) -> int | None:
+        """Return how many claims ``claim_filter`` selects, None if not counted yet."""
+        return self._counts.get(claim_filter)
+
+    def _on_counted(self, counted: tuple[int, dict[ClaimFilter, int]]) -> None:
+        generation, counts = counted
+        if generation != self._generation:
+            return  # a newer count is on its way
+        self._counting = False
+        self._counts = counts
+        self._set_entries(navigator_entries(self._library, counts))
+        self.counts_changed.emit()
+
+    def _on_count_failed(self, _message: str) -> None:
+        self._counting = False  # the counts stay as they were; the rows still work
+
+    def _set_entries(self, entries: list[NavigatorEntry]) -> None:
+        """Show ``entries``: rows that stay the same only change their counts."""
         same_rows = [e.claim_filter for e in entries] == [e.claim_filter for e in self._entries]
         if same_rows and [e.label for e in entries] == [e.label for e in self._entries]:
             self._entries = entries
@@ -136,7 +193,7 @@ class ThemeNavigatorModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and entry.description:
             return plain_tooltip(entry.description)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entry.label}, {entry.count} claims"
+            return entry.label if entry.count is None else f"{entry.label}, {entry.count} claims"
         return None
 
 
@@ -191,7 +248,7 @@ class NavigatorDelegate(QStyledItemDelegate):
         font.setBold(entry.kind == KIND_ALL)
         painter.setFont(font)
         painter.setPen(palette.color(text_role))
-        count = str(entry.count)
+        count = "…" if entry.count is None else str(entry.count)
         count_width = painter.fontMetrics().horizontalAdvance(count) + 10
         text_rect = rect.adjusted(18, 0, -count_width - 4, 0)
         label = painter.fontMetrics().elidedText(

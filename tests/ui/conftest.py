@@ -53,6 +53,7 @@ def open_window(qtbot: QtBot, settings_path: Path) -> Iterator[OpenWindow]:
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: not window.navigator_model.counting())  # counts arrive
         return window
 
     yield open_

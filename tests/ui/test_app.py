@@ -6,10 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
+from briefing_app.services.backups import list_backups
+from briefing_app.services.library import Library
 from briefing_app.ui.app import run_window
+from briefing_app.ui.background import running
 from briefing_app.ui.instance_lock import acquire_instance_lock, lock_path
 from briefing_app.ui.main_window import MainWindow
+from tests.ui.conftest import OpenWindow
 
 
 def test_a_second_instance_is_refused_with_a_clear_message(
@@ -94,3 +99,18 @@ def test_damaged_or_foreign_libraries_are_explained_in_the_window(
     [box] = shown_messages
     assert message in box.text()
     assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_the_window_takes_the_daily_backup_once_it_is_showing(
+    qtbot: QtBot, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    path = tmp_path / "library.db"
+    Library.open(path, seed=True).close()  # a first run: nothing to back up yet
+    library = Library.open(path, backup=False)
+    assert list_backups(path) == []
+    window = open_window(library)
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: running() == 0)
+    assert "_engine" in library._store.__dict__  # noqa: SLF001 - writing was made ready
+    window.close()
+    library.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
@@ -21,21 +23,37 @@ from briefing_app.ui.note_list_model import NoteListModel
 from briefing_app.ui.theme_navigator import CountRole, FilterRole, ThemeNavigatorModel
 
 
-def test_navigator_model_lists_all_themes_then_views(seeded_library: Library) -> None:
+def test_navigator_model_lists_all_themes_then_views(
+    seeded_library: Library, qtbot: QtBot
+) -> None:
     model = ThemeNavigatorModel(seeded_library)
     labels = [model.index(r).data() for r in range(model.rowCount())]
     assert labels == ["All", "The offensive", "Assad's defense", "Foreign forces",
                       "With notes", "Hedged", "Unfiled"]
-    assert model.index(5).data(CountRole) == 2
     assert model.index(1).data(FilterRole) == ClaimFilter(theme="offensive")
+    assert model.index(5).data(CountRole) is None and model.counting()  # read in the background
+    with qtbot.waitSignal(model.counts_changed):
+        pass
+    counts = [model.index(r).data(CountRole) for r in range(model.rowCount())]
+    assert counts == [16, 7, 8, 5, 0, 2, 0] and not model.counting()
 
 
 def test_navigator_counts_update_in_place(seeded_library: Library, qtbot: QtBot) -> None:
     model = ThemeNavigatorModel(seeded_library)
+    qtbot.waitUntil(lambda: not model.counting())
     seeded_library.add_note(1, "checked")
-    with qtbot.waitSignal(model.dataChanged), qtbot.assertNotEmitted(model.modelReset):
+    with qtbot.waitSignal(model.counts_changed), qtbot.assertNotEmitted(model.modelReset):
         model.refresh()
-    assert model.index(4).data(CountRole) == 1
+    assert model.index(4).data(CountRole) == 1 == model.count_of(ClaimFilter(with_notes=True))
+
+
+def test_only_the_newest_count_is_shown(seeded_library: Library, qtbot: QtBot) -> None:
+    model = ThemeNavigatorModel(seeded_library)
+    seeded_library.add_note(2, "second look")
+    model.refresh()  # the first count, still running, is now out of date
+    with qtbot.waitSignal(model.counts_changed):
+        pass
+    assert model.count_of(ClaimFilter(with_notes=True)) == 1
 
 
 def test_navigator_model_passes_the_model_tester(
@@ -70,6 +88,56 @@ def test_claim_model_reads_claims_only_when_shown(
     assert model.index(0, COL_TEXT).data().startswith("Syrian civilians")
     assert len(model._cache) <= 6  # noqa: SLF001 - memory stays bounded
     assert model.row_of(16) == 15 and model.rowCount() == 16
+
+
+def test_a_paged_claim_model_reads_ids_as_it_scrolls(
+    seeded_library: Library, monkeypatch: pytest.MonkeyPatch, qtmodeltester: ModelTester
+) -> None:
+    monkeypatch.setattr(claim_table_model, "PAGE", 3)
+    monkeypatch.setattr(claim_table_model, "SEEK_PAGE", 4)
+    reads: list[tuple[int | None, int]] = []
+
+    def pages(after: int | None, limit: int) -> list[int]:
+        reads.append((after, limit))
+        return seeded_library.claim_id_page(ClaimFilter(theme="assad-defense"), after, limit)
+
+    model = ClaimTableModel(seeded_library)
+    model.set_pages("assad", pages)
+    assert reads == [(None, 3)] and model.rowCount() == 3 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 6 and reads[-1] == (model.index(2, 0).data(ClaimIdRole), 3)
+    expected = seeded_library.claim_ids(ClaimFilter(theme="assad-defense"))
+    assert model.row_of(expected[-1]) == len(expected) - 1  # read on until it is found
+    assert model.row_of(1) == -1  # not in this theme
+    assert model.ids() == expected and not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+
+
+def test_a_paged_list_refreshed_keeps_what_it_read(
+    seeded_library: Library, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claim_table_model, "PAGE", 4)
+    model = ClaimTableModel(seeded_library)
+    pages = partial(seeded_library.claim_id_page, ClaimFilter())
+    model.set_pages(ClaimFilter(), pages)
+    model.fetchMore(QModelIndex())
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        model.set_pages(ClaimFilter(), pages)  # e.g. after a note was added
+    assert model.rowCount() == 8
+    assert 2 in seeded_library.claim_ids(ClaimFilter(theme="offensive"))
+    seeded_library.unfile(2, "offensive")
+    with qtbot.waitSignal(model.modelReset):
+        model.set_pages(ClaimFilter(), pages)  # another view
+        model.set_pages(ClaimFilter(theme="offensive"),
+                        partial(seeded_library.claim_id_page, ClaimFilter(theme="offensive")))
+    assert 2 not in model.ids()
+
+
+def test_sorting_a_paged_list_reads_it_whole(seeded_library: Library) -> None:
+    model = ClaimTableModel(seeded_library)
+    model.set_pages(ClaimFilter(), partial(seeded_library.claim_id_page, ClaimFilter()))
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data(ClaimIdRole) == 16 and not model.canFetchMore(QModelIndex())
 
 
 def test_claim_model_shows_paragraph_text_and_notes(seeded_library: Library) -> None:

@@ -34,14 +34,14 @@ def test_save_rename_and_delete_a_search(
     qtbot.waitUntil(lambda: window.search.count.text() == "2 of 16")
     monkeypatch.setattr(main_window_module, "ask_text", lambda *_args: "Russia watch")
     window.action_map["save_search"].trigger()
-    assert _saved_rows(window) == [("Russia watch", 2)]
+    qtbot.waitUntil(lambda: _saved_rows(window) == [("Russia watch", 2)])
     qtmodeltester.check(window.navigator_model)
     window.search.edit.clear()
     window.navigator.select_filter(ClaimFilter(query="russian"))
     qtbot.waitUntil(lambda: window.claim_model.total() == 2)
     seeded_library.add_note(1, "Russian advisers seen near Homs")
     window.navigator_model.refresh()
-    assert _saved_rows(window) == [("Russia watch", 3)]
+    qtbot.waitUntil(lambda: _saved_rows(window) == [("Russia watch", 3)])
     saved_id = seeded_library.saved_searches()[0].id
     monkeypatch.setattr(main_window_module, "ask_text", lambda *_args: "Moscow")
     window.rename_saved_search(saved_id, "Russia watch")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.library import ClaimFilter
+from briefing_app.ui import claim_list_controller
+from briefing_app.ui.background import running
 from briefing_app.ui.main_window import MainWindow
 
 
@@ -41,15 +46,21 @@ def test_no_match_says_what_to_do_and_esc_clears(qtbot: QtBot, window: MainWindo
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "U.S.", "-", "*", "AND", "\x00", "x" * 10_000])
-def test_odd_input_gives_a_list_not_an_error(window: MainWindow, query: str) -> None:
-    window.search.set_query(query)
+def test_odd_input_gives_a_list_not_an_error(
+    qtbot: QtBot, window: MainWindow, query: str
+) -> None:
+    with qtbot.waitSignal(window.controller.listed):
+        window.search.set_query(query)
     assert window.claim_model.total() <= 16
     assert "⚠" not in window.statusBar().currentMessage()
 
 
-def test_the_selected_claim_stays_selected_when_it_still_matches(window: MainWindow) -> None:
+def test_the_selected_claim_stays_selected_when_it_still_matches(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.claims.select_claim(11)
-    window.search.set_query("russian")
+    with qtbot.waitSignal(window.controller.listed):
+        window.search.set_query("russian")
     assert window.claims.current_claim_id() == 11
     assert window.notes.claim_id() == 11
 
@@ -95,3 +106,45 @@ def test_marks_land_on_the_words_after_emoji(
     marked = [s.cursor.selectedText() for s in window.article.extraSelections()[1:]]
     assert marked == ["Hōms"]
     library.close()
+
+
+def test_searches_run_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+    real = claim_list_controller.find_matches
+
+    def recording(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(claim_list_controller, "find_matches", recording)
+    with qtbot.waitSignal(window.controller.listed):
+        window.search.set_query("homs")
+        assert window.controller.searching() and window.search.count.text() == "searching…"
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.search.count.text() == f"{window.claim_model.total()} of 16"
+
+
+def test_a_newer_query_drops_the_results_of_an_older_one(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = claim_list_controller.find_matches
+
+    def slow_for_russian(library: Any, query: str, claim_filter: Any) -> Any:
+        if query == "russian":
+            release.wait(timeout=10)  # still running when the newer query is typed
+        return real(library, query, claim_filter)
+
+    monkeypatch.setattr(claim_list_controller, "find_matches", slow_for_russian)
+    listed: list[list[int]] = []
+    window.controller.listed.connect(lambda: listed.append(window.claim_model.ids()))
+    window.search.set_query("russian")
+    window.search.set_query("homs")
+    qtbot.waitUntil(lambda: len(listed) == 1)
+    release.set()
+    qtbot.waitUntil(lambda: running() == 0)
+    expected = [hit.claim.id for hit in window.controller._library.search("homs").hits]  # noqa: SLF001
+    assert listed == [expected] and window.claim_model.ids() == expected
+    assert expected and not window.controller.searching()

@@ -13,8 +13,10 @@ from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.theme_navigator import CountRole
 
 
-def count(window: MainWindow, label: str) -> int:
+def count(qtbot: QtBot, window: MainWindow, label: str) -> int:
+    """Return the navigator's count for ``label`` once the newest count has arrived."""
     model = window.navigator_model
+    qtbot.waitUntil(lambda: not model.counting())
     row = next(r for r in range(model.rowCount()) if model.index(r).data() == label)
     return int(model.index(row).data(CountRole))
 
@@ -31,7 +33,7 @@ def test_key_3_files_under_the_third_theme_as_analyst(
     qtbot.keyClick(window.claims, Qt.Key.Key_3)
     primary = seeded_library.claim(1).primary_theme
     assert (primary.key, primary.origin) == ("foreign-forces", "analyst")
-    assert count(window, "Foreign forces") == 6
+    assert count(qtbot, window, "Foreign forces") == 6
     assert window.card.theme_lines()[0] == "Foreign forces (primary)\nfiled by an analyst"
 
 
@@ -42,10 +44,10 @@ def test_ctrl_z_puts_back_the_previous_filings(
     qtbot.keyClick(window.claims, Qt.Key.Key_2)
     qtbot.keyClick(window.claims, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert seeded_library.claim(1).themes == before
-    assert count(window, "Assad's defense") == 8
+    assert count(qtbot, window, "Assad's defense") == 8
 
 
-def test_move_to_theme_leaves_only_that_theme(window: MainWindow,
+def test_move_to_theme_leaves_only_that_theme(qtbot: QtBot, window: MainWindow,
                                               seeded_library: Library) -> None:
     window.claims.select_claim(8)
     menu = window.claim_menu(seeded_library.claim(8))
@@ -53,7 +55,7 @@ def test_move_to_theme_leaves_only_that_theme(window: MainWindow,
     themes = seeded_library.claim(8).themes
     assert [(t.key, t.is_primary, t.origin) for t in themes] == [
         ("foreign-forces", True, "analyst")]
-    assert (count(window, "The offensive"), count(window, "Foreign forces")) == (6, 6)
+    assert (count(qtbot, window, "The offensive"), count(qtbot, window, "Foreign forces")) == (6, 6)
 
 
 def test_also_file_under_and_remove_from_theme(window: MainWindow,
@@ -88,4 +90,4 @@ def test_the_analyst_choice_survives_a_reimport_of_the_same_document(
     window.library_changed.emit()
     assert result.already_present
     assert seeded_library.claim(1).primary_theme.key == "foreign-forces"
-    assert count(window, "Foreign forces") == 6
+    assert count(qtbot, window, "Foreign forces") == 6
