@@ -161,7 +161,7 @@ class Library:
 
     def claim_id_page(
         self, claim_filter: ClaimFilter, after: int | None, limit: int
-    ) -> list[int]:
+    ) -> Sequence[int]:
         """Return the next ``limit`` ids after claim ``after`` (None: from the start).
 
         For lists read a page at a time; a saved search's query is not applied.

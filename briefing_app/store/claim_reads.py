@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -85,8 +86,12 @@ def claim_ids(connection: sqlite3.Connection, claim_filter: ClaimFilter) -> list
 
 def claim_id_page(
     connection: sqlite3.Connection, claim_filter: ClaimFilter, after: int | None, limit: int
-) -> list[int]:
-    """Return up to ``limit`` ids passing the filter that come after claim ``after``."""
+) -> array[int]:
+    """Return up to ``limit`` ids passing the filter that come after claim ``after``.
+
+    The ids go straight from the cursor into an array (8 bytes each): a page can
+    hold hundreds of thousands of them when a list is scrolled to its end.
+    """
     where, values = _conditions(claim_filter)
     if after is not None:
         where.append(
@@ -94,7 +99,7 @@ def claim_id_page(
         )
         values.append(after)
     sql = f"SELECT c.id FROM claims c{_where(where)} ORDER BY {ORDER} LIMIT ?"
-    return [row[0] for row in connection.execute(sql, [*values, max(0, limit)])]
+    return array("q", (row[0] for row in connection.execute(sql, [*values, max(0, limit)])))
 
 
 def passing(

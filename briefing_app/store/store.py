@@ -169,7 +169,9 @@ class Store:
         with self._reading() as connection:
             return claim_reads.claim_ids(connection, claim_filter)
 
-    def claim_id_page(self, claim_filter: ClaimFilter, after: int | None, limit: int) -> list[int]:
+    def claim_id_page(
+        self, claim_filter: ClaimFilter, after: int | None, limit: int
+    ) -> Sequence[int]:
         """Return up to ``limit`` ids passing the filter after claim ``after``, in order."""
         with self._reading() as connection:
             return claim_reads.claim_id_page(connection, claim_filter, after, limit)

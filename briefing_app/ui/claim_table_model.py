@@ -45,7 +45,7 @@ CACHE_ROWS = 4096
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # Reads the ids that follow a claim (None: from the start), at most ``limit`` of them.
-IdPages = Callable[[int | None, int], list[int]]
+IdPages = Callable[[int | None, int], Sequence[int]]
 # Ids read at once when looking for a claim further down a paged list.
 SEEK_PAGE = 20_000
 

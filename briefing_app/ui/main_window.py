@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._library, self._settings = library, settings
         self._scheme = SYSTEM
+        self._background_started = False
         self.setWindowTitle(f"Briefing reader: {library.path.name}")
         self.undo_stack = QUndoStack(self)
         self.action_map = build_actions(self)
@@ -295,7 +296,11 @@ class MainWindow(QMainWindow):
         """Take today's backup and load what writing needs, off the GUI thread.
 
         Neither is needed to show the first page, so both wait until it is showing.
+        Only the first call does anything.
         """
+        if self._background_started:
+            return
+        self._background_started = True
         library = self._library
 
         def work(_progress: object) -> list[str]:
