@@ -34,7 +34,8 @@ def build(revision: str, target: Path) -> None:
     seed = bundled_briefings()[0]
     with Session(engine) as session:
         claims.sync_themes(session, default_themes())
-        documents.add_document(session, parse_document(seed.read_bytes(), seed.name))
+        driver = session.connection().connection.driver_connection
+        documents.add_document(driver, parse_document(seed.read_bytes(), seed.name))
         first = notes.add_note(session, 7, "Front line: check against ISW maps")
         notes.update_note(session, first.id, "Front line near Rastan: check against ISW maps")
         notes.add_note(session, 15, "US presence: 900 troops (DoD figure)")

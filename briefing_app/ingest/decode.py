@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ MAX_BYTES = 5 * 1024 * 1024
 # Share of control characters (other than tab, newline, CR, form feed) above
 # which a file is taken for binary.
 MAX_CONTROL_SHARE = 0.01
+# Control characters (Unicode category Cc) other than tab, newline and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,7 @@ def decode(data: bytes, name: str) -> DecodedText:
         text, encoding = _fallback(data, name, error)
         warnings.append(f"{name} is not UTF-8; it was read as {encoding}.")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\f")
+    controls = len(_CONTROL.findall(text))
     if text and controls / len(text) > MAX_CONTROL_SHARE:
         raise InputFileError(f"{name} is a binary file, not a text briefing.")
     if not text.strip():

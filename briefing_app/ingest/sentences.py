@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 MIN_WORDS = 3
+# Anything but words, spaces, commas and dashes may end a sentence for pysbd (quotes do,
+# before a capital); a chunk with none of it before its closing punctuation is one sentence.
+# An apostrophe inside a word ("Assad's") is no quote.
+_MAYBE_AN_END = re.compile(r"(?!(?<=\w)['’](?=\w))[^\w \t,\-–—%]")
+_CLOSING = ".!? \t"
 
 
 @cache
@@ -25,7 +31,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(chunk):
+    for piece in _pieces(chunk):
         sentence = piece.sent.strip()
         if not sentence:
             continue
@@ -37,6 +43,28 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = local + len(sentence)
         spans.append((start + local, start + cursor))
     return _merge_fragments(text, spans)
+
+
+class _Piece:
+    """A sentence of a chunk as pysbd reports one: its text and where it starts."""
+
+    __slots__ = ("sent", "start")
+
+    def __init__(self, sent: str, start: int) -> None:
+        self.sent, self.start = sent, start
+
+
+def _pieces(chunk: str) -> list[Any]:
+    """Return pysbd's sentences of ``chunk``; a chunk that is plainly one sentence skips it.
+
+    Most paragraphs of news copy are one sentence. When nothing that could end a
+    sentence (or an abbreviation) comes before the chunk's closing punctuation,
+    pysbd can only return the chunk whole, so it is not asked: segmenting is
+    most of an import's time.
+    """
+    if not _MAYBE_AN_END.search(chunk.rstrip(_CLOSING)):
+        return [_Piece(chunk, 0)] if chunk.strip() else []
+    return list(_segmenter().segment(chunk))
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

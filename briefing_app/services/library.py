@@ -106,7 +106,11 @@ class Library:
     def import_files(
         self, paths: Sequence[Path], progress: Progress | None = None
     ) -> list[ImportResult]:
-        """Import briefings; all are parsed before any is written, so a bad file writes nothing."""
+        """Import briefings, all or none.
+
+        Every file is parsed before any is written, and all are written in one
+        transaction, so a bad file or a failed write stores nothing.
+        """
         from briefing_app.ingest.pipeline import parse_document  # not needed to start the window
         from briefing_app.services.files import read_briefing
 
@@ -115,21 +119,25 @@ class Library:
             if progress:
                 progress(number - 1, len(paths), f"Reading {path.name}")
             parsed.append(parse_document(read_briefing(path), path.name))
-        results = []
-        for number, document in enumerate(parsed, start=1):
-            if progress:
-                progress(number - 1, len(paths), f"Saving {document.file_name}")
-            document_id, present = self._store.add_document(document)
-            results.append(
-                ImportResult(
-                    file_name=document.file_name,
-                    document_id=document_id,
-                    title=document.title,
-                    claims=len(document.claims),
-                    already_present=present,
-                    warnings=document.warnings,
-                )
+
+        def saved(number: int) -> None:
+            if progress and number < len(parsed):
+                progress(number, len(paths), f"Saving {parsed[number].file_name}")
+
+        if progress and parsed:
+            progress(0, len(paths), f"Saving {parsed[0].file_name}")
+        stored = self._store.add_documents(parsed, saved)
+        results = [
+            ImportResult(
+                file_name=document.file_name,
+                document_id=document_id,
+                title=document.title,
+                claims=len(document.claims),
+                already_present=present,
+                warnings=document.warnings,
             )
+            for document, (document_id, present) in zip(parsed, stored, strict=True)
+        ]
         if progress:
             progress(len(paths), len(paths), "Done")
         return results

@@ -1,210 +1,156 @@
-"""Writing a parsed document into the library and reading documents back."""
+"""Writing a parsed document into the library, with plain SQL.
+
+An import writes thousands of rows; each table's rows go in with one
+``executemany`` on the driver's connection, inside the caller's transaction.
+"""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
-
-from briefing_app.domain.library import DocumentInfo, DocumentText, Paragraph
-from briefing_app.domain.parsed import ParsedDocument
-from briefing_app.store.schema import (
-    ClaimRow,
-    ClaimThemeRow,
-    DocumentRow,
-    EntityAliasRow,
-    EntityRow,
-    MentionRow,
-    ParagraphRow,
-    SourceRow,
-    ThemeRow,
-)
+from briefing_app.domain.parsed import EntityMention, ParsedDocument
 
 QUOTE_CONTEXT = 32
 
 
-def find_by_sha(session: Session, sha256: str) -> DocumentRow | None:
-    """Return the document with this text hash, if it was imported before."""
-    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256)).first()
+def _now() -> str:
+    """Return the time now as the ORM stores a DateTime column."""
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def add_document(session: Session, parsed: ParsedDocument) -> int:
-    """Insert a parsed document with its claims, filings and mentions; return its id.
+def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
+    """Return the id of the document with this text hash, if it was imported before."""
+    row = connection.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+    return int(row[0]) if row else None
 
-    Rows go in with one multi-row statement per table: an import writes
-    thousands of rows, and the ORM's unit of work would triple its time.
-    """
-    source = _source(session, parsed.outlet) if parsed.outlet else None
-    document_id = session.execute(
-        insert(DocumentRow).returning(DocumentRow.id),
-        {
-            "source_id": source.id if source else None,
-            "title": parsed.title,
-            "byline": parsed.byline,
-            "published": parsed.published,
-            "file_name": parsed.file_name,
-            "sha256": parsed.sha256,
-            "encoding": parsed.encoding,
-            "text": parsed.text,
-            "imported": datetime.now(UTC).replace(tzinfo=None),
-        },
-    ).scalar_one()
-    session.execute(
-        insert(ParagraphRow),
-        [
-            {
-                "document_id": document_id,
-                "index": p.index,
-                "start": p.start,
-                "end": p.end,
-                "kind": p.kind,
-            }
-            for p in parsed.paragraphs
-        ],
+
+def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
+    """Insert a parsed document with its claims, filings and mentions; return its id."""
+    source_id, grade = _source(connection, parsed.outlet) if parsed.outlet else (None, "F")
+    cursor = connection.execute(
+        "INSERT INTO documents (source_id, title, byline, published, file_name, sha256,"
+        " encoding, text, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            source_id,
+            parsed.title,
+            parsed.byline,
+            parsed.published,
+            parsed.file_name,
+            parsed.sha256,
+            parsed.encoding,
+            parsed.text,
+            _now(),
+        ),
     )
-    first_id = (session.scalar(select(func.max(ClaimRow.id))) or 0) + 1
+    document_id = int(cursor.lastrowid or 0)
+    connection.executemany(
+        'INSERT INTO paragraphs (document_id, idx, start, "end", kind) VALUES (?, ?, ?, ?, ?)',
+        [(document_id, p.index, p.start, p.end, p.kind) for p in parsed.paragraphs],
+    )
+    first_id = int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0])
     claim_ids = list(range(first_id, first_id + len(parsed.claims)))
-    _insert_claims(session, parsed, document_id, claim_ids, source.reliability if source else "F")
-    _insert_filings(session, parsed, claim_ids)
-    _insert_mentions(session, parsed, claim_ids)
+    _insert_claims(connection, parsed, document_id, claim_ids, grade)
+    _insert_filings(connection, parsed, claim_ids)
+    _insert_mentions(connection, parsed, claim_ids)
     return document_id
 
 
 def _insert_claims(
-    session: Session, parsed: ParsedDocument, document_id: int, ids: list[int], grade: str
+    connection: sqlite3.Connection,
+    parsed: ParsedDocument,
+    document_id: int,
+    ids: list[int],
+    grade: str,
 ) -> None:
     text = parsed.text
-    session.execute(
-        insert(ClaimRow),
+    connection.executemany(
+        'INSERT INTO claims (id, document_id, paragraph, sentence, start, "end", text, prefix,'
+        " suffix, attribution, hedges, reliability, credibility)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 6)",
         [
-            {
-                "id": claim_id,
-                "document_id": document_id,
-                "paragraph": c.paragraph,
-                "sentence": c.sentence,
-                "start": c.start,
-                "end": c.end,
-                "text": text[c.start : c.end],
-                "prefix": text[max(0, c.start - QUOTE_CONTEXT) : c.start],
-                "suffix": text[c.end : c.end + QUOTE_CONTEXT],
-                "attribution": c.attribution,
-                "hedges": json.dumps(list(c.hedges)),
-                "reliability": grade,
-                "credibility": 6,
-            }
+            (
+                claim_id,
+                document_id,
+                c.paragraph,
+                c.sentence,
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                text[max(0, c.start - QUOTE_CONTEXT) : c.start],
+                text[c.end : c.end + QUOTE_CONTEXT],
+                c.attribution,
+                json.dumps(list(c.hedges)),
+                grade,
+            )
             for claim_id, c in zip(ids, parsed.claims, strict=True)
         ],
     )
 
 
-def _insert_filings(session: Session, parsed: ParsedDocument, ids: list[int]) -> None:
-    themes = {key: theme_id for key, theme_id in session.execute(select(ThemeRow.key, ThemeRow.id))}
-    rows = [
-        {
-            "claim_id": claim_id,
-            "theme_id": themes[t.key],
-            "is_primary": t.is_primary,
-            "origin": t.origin,
-            "why": t.why,
-        }
-        for claim_id, c in zip(ids, parsed.claims, strict=True)
-        for t in c.themes
-        if t.key in themes
-    ]
-    if rows:
-        session.execute(insert(ClaimThemeRow), rows)
-
-
-def _insert_mentions(session: Session, parsed: ParsedDocument, ids: list[int]) -> None:
-    mentions = [(i, m) for i, c in zip(ids, parsed.claims, strict=True) for m in c.mentions]
-    if not mentions:
-        return
-    kinds = {m.name: m.kind for _, m in mentions}
-    known = {
-        name: entity_id
-        for name, entity_id in session.execute(
-            select(EntityRow.name, EntityRow.id).where(EntityRow.name.in_(kinds))
-        )
-    }
-    missing = [{"name": n, "kind": k} for n, k in kinds.items() if n not in known]
-    if missing:
-        for entity_id, name in session.execute(
-            insert(EntityRow).returning(EntityRow.id, EntityRow.name), missing
-        ):
-            known[name] = entity_id
-    text = parsed.text
-    aliases = {(known[m.name], text[m.start : m.end]) for _, m in mentions}
-    aliases = {(e, a) for e, a in aliases if a and a != _name_of(known, e)}
-    present = set(
-        session.execute(
-            select(EntityAliasRow.entity_id, EntityAliasRow.alias).where(
-                EntityAliasRow.entity_id.in_({e for e, _ in aliases})
-            )
-        ).all()
-    )
-    new_aliases = [
-        {"entity_id": e, "alias": a} for e, a in sorted(aliases) if (e, a) not in present
-    ]
-    if new_aliases:
-        session.execute(insert(EntityAliasRow), new_aliases)
-    session.execute(
-        insert(MentionRow),
+def _insert_filings(connection: sqlite3.Connection, parsed: ParsedDocument, ids: list[int]) -> None:
+    themes = dict(connection.execute("SELECT key, id FROM themes"))
+    connection.executemany(
+        "INSERT INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
+        " VALUES (?, ?, ?, ?, ?)",
         [
-            {"claim_id": i, "entity_id": known[m.name], "start": m.start, "end": m.end}
-            for i, m in mentions
+            (claim_id, themes[t.key], t.is_primary, t.origin, t.why)
+            for claim_id, c in zip(ids, parsed.claims, strict=True)
+            for t in c.themes
+            if t.key in themes
         ],
     )
 
 
-def _name_of(known: dict[str, int], entity_id: int) -> str:
-    return next(name for name, known_id in known.items() if known_id == entity_id)
-
-
-def _source(session: Session, name: str) -> SourceRow:
-    row = session.scalars(select(SourceRow).where(SourceRow.name == name)).first()
-    if row is None:
-        row = SourceRow(name=name, reliability="F")
-        session.add(row)
-        session.flush()
-    return row
-
-
-def _info(session: Session, row: DocumentRow) -> DocumentInfo:
-    count = session.scalar(select(func.count()).where(ClaimRow.document_id == row.id)) or 0
-    return DocumentInfo(
-        id=row.id,
-        title=row.title,
-        outlet=row.source.name if row.source else None,
-        published=row.published,
-        sha256=row.sha256,
-        file_name=row.file_name,
-        claim_count=count,
+def _insert_mentions(
+    connection: sqlite3.Connection, parsed: ParsedDocument, ids: list[int]
+) -> None:
+    mentions = [(i, m) for i, c in zip(ids, parsed.claims, strict=True) for m in c.mentions]
+    if not mentions:
+        return
+    known = _entity_ids(connection, mentions)
+    text = parsed.text
+    names = {entity_id: name for name, entity_id in known.items()}
+    aliases = {(known[m.name], text[m.start : m.end]) for _, m in mentions}
+    connection.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
+        [(e, a) for e, a in sorted(aliases) if a and a != names[e]],
+    )
+    connection.executemany(
+        'INSERT INTO mentions (claim_id, entity_id, start, "end") VALUES (?, ?, ?, ?)',
+        [(i, known[m.name], m.start, m.end) for i, m in mentions],
     )
 
 
-def document_info(session: Session, document_id: int) -> DocumentInfo | None:
-    """Return one document's summary, or None."""
-    row = session.get(DocumentRow, document_id)
-    return _info(session, row) if row else None
+def _entity_ids(
+    connection: sqlite3.Connection, mentions: list[tuple[int, EntityMention]]
+) -> dict[str, int]:
+    """Return entity name -> id for the mentioned entities, adding the new ones."""
+    kinds = {m.name: m.kind for _, m in mentions}
+    wanted = json.dumps(list(kinds))
+    known = {
+        str(name): int(entity_id)
+        for name, entity_id in connection.execute(
+            "SELECT name, id FROM entities WHERE name IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        )
+    }
+    for name, kind in kinds.items():
+        if name not in known:
+            cursor = connection.execute(
+                "INSERT INTO entities (name, kind) VALUES (?, ?)", (name, kind)
+            )
+            known[name] = int(cursor.lastrowid or 0)
+    return known
 
 
-def documents(session: Session) -> list[DocumentInfo]:
-    """Return every document in import order."""
-    return [_info(session, row) for row in session.scalars(select(DocumentRow).order_by("id"))]
-
-
-def document_text(session: Session, document_id: int) -> DocumentText | None:
-    """Return a document with its text and paragraphs, or None."""
-    row = session.get(DocumentRow, document_id)
-    if row is None:
-        return None
-    paragraphs = session.scalars(
-        select(ParagraphRow).where(ParagraphRow.document_id == document_id).order_by("idx")
-    )
-    return DocumentText(
-        info=_info(session, row),
-        text=row.text,
-        paragraphs=tuple(Paragraph(p.index, p.start, p.end, p.kind) for p in paragraphs),
-    )
+def _source(connection: sqlite3.Connection, name: str) -> tuple[int, str]:
+    """Return the outlet's id and reliability grade, adding the outlet if it is new."""
+    row = connection.execute(
+        "SELECT id, reliability FROM sources WHERE name = ?", (name,)
+    ).fetchone()
+    if row is not None:
+        return int(row[0]), str(row[1])
+    cursor = connection.execute("INSERT INTO sources (name, reliability) VALUES (?, 'F')", (name,))
+    return int(cursor.lastrowid or 0), "F"

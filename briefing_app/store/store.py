@@ -10,8 +10,8 @@ for importing SQLAlchemy.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -30,9 +30,9 @@ from briefing_app.domain.library import (
     Theme,
     ThemeCount,
 )
-from briefing_app.store import claim_reads, document_reads, note_reads
+from briefing_app.store import claim_reads, document_reads, documents, note_reads
 from briefing_app.store.backup import consistent_copy
-from briefing_app.store.connection import reading
+from briefing_app.store.connection import connect, reading
 from briefing_app.store.database import HEAD_REVISION, check_writable, inspect_file
 from briefing_app.store.errors import translated_errors
 
@@ -82,7 +82,7 @@ class Store:
 
     def prepare_writes(self) -> None:
         """Import the ORM and build the engine now, so that the first write is quick."""
-        from briefing_app.store import claims, documents, notes, saved_searches  # noqa: F401
+        from briefing_app.store import claims, notes, saved_searches  # noqa: F401
 
         self._engine  # noqa: B018 - built on first use
 
@@ -90,6 +90,18 @@ class Store:
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with translated_errors(), reading(self.path) as connection:
             yield connection
+
+    @contextmanager
+    def _writing_sql(self) -> Iterator[sqlite3.Connection]:
+        """Yield a connection inside an IMMEDIATE transaction, committed if all goes well."""
+        with translated_errors(), closing(connect(self.path)) as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
@@ -114,15 +126,25 @@ class Store:
         with self._reading() as connection:
             return document_reads.find_by_sha(connection, sha256)
 
-    def add_document(self, parsed: ParsedDocument) -> tuple[int, bool]:
-        """Store a parsed document in one transaction; return (id, already_present)."""
-        from briefing_app.store import documents
+    def add_documents(
+        self, parsed: Sequence[ParsedDocument], saved: Callable[[int], None] | None = None
+    ) -> list[tuple[int, bool]]:
+        """Store parsed documents in one transaction: all of them, or none if one fails.
 
-        with self._writing() as session:
-            existing = documents.find_by_sha(session, parsed.sha256)
-            if existing is not None:
-                return existing.id, True
-            return documents.add_document(session, parsed), False
+        Returns (id, already_present) for each; ``saved(n)`` is called after the n-th.
+        One commit (one sync to disk) for the whole import, not one per document.
+        """
+        results: list[tuple[int, bool]] = []
+        with self._writing_sql() as connection:
+            for number, document in enumerate(parsed, start=1):
+                existing = documents.find_by_sha(connection, document.sha256)
+                if existing is not None:
+                    results.append((existing, True))
+                else:
+                    results.append((documents.add_document(connection, document), False))
+                if saved is not None:
+                    saved(number)
+        return results
 
     def documents(self) -> list[DocumentInfo]:
         """Return every document in import order."""
