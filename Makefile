@@ -13,7 +13,7 @@ XCB_LIBS := libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-imag
 	libxcb-render-util.so.0 libxcb-shape.so.0 libxkbcommon-x11.so.0
 LDCONFIG := $(shell command -v ldconfig || echo /sbin/ldconfig)
 
-.PHONY: run test lint unit bench screenshots system-deps gui-deps xvfb-deps wheel clean
+.PHONY: run test lint unit bench corpus screenshots system-deps gui-deps xvfb-deps wheel clean
 
 run: system-deps gui-deps $(VENV)/.installed
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -34,6 +34,9 @@ unit: $(VENV)/.installed-test
 
 bench: system-deps $(VENV)/.installed-test
 	$(VPY) -m benchmarks.run
+
+corpus: $(VENV)/.installed-test
+	$(VPY) -m benchmarks.corpus 1000 100000 1000000
 
 screenshots: system-deps gui-deps xvfb-deps $(VENV)/.installed
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(VPY) -m scripts.screenshots docs/screenshots

@@ -341,3 +341,16 @@ class _Batch:
             " VALUES (?, ?, '2024-12-07 00:00:00', '2024-12-07 00:00:00', NULL)",
             self.notes,
         )
+
+
+def main(argv: list[str]) -> None:
+    """Build (or find) the libraries of the sizes given, 1k, 100k and 1M by default."""
+    sizes = [int(a.replace("_", "")) for a in argv] or [1_000, 100_000, 1_000_000]
+    for size in sizes:
+        print(f"{size:>9,} claims: {build(size)}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

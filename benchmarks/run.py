@@ -42,6 +42,7 @@ from briefing_app.services.library import Library
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = 50
 REPEATS = 7
+IMPORT_REPEATS = 5
 NAIVE_SQL = "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ? ORDER BY rank LIMIT 100"
 BARE_WINDOW = (
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
@@ -217,23 +218,27 @@ def bench_import() -> Figures:
             file.write_text(text, encoding="utf-8")
             files.append(file)
         # Both sides are warmed first (modules loaded, rules and gazetteer read), so
-        # that what is timed is the throughput, not one-time start-up.
+        # that what is timed is the throughput, not one-time start-up; then they are
+        # timed in alternation, IMPORT_REPEATS times each, and the medians compared.
         warm = Library.open(Path(folder) / "warm-up.db")
         warm.import_files(files[:1])
         warm.close()
-        library = Library.open(Path(folder) / "import.db")
-        start = time.perf_counter()
-        library.import_files(files)
-        full = time.perf_counter() - start
-        library.close()
-    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
-    segmenter.segment(texts[0])
-    start = time.perf_counter()
-    for text in texts:
-        for line in text.splitlines():
-            if line.strip():
-                segmenter.segment(line)
-    alone = time.perf_counter() - start
+        segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        segmenter.segment(texts[0])
+        fulls, alones = [], []
+        for repeat in range(IMPORT_REPEATS):
+            library = Library.open(Path(folder) / f"import-{repeat}.db")
+            start = time.perf_counter()
+            library.import_files(files)
+            fulls.append(time.perf_counter() - start)
+            library.close()
+            start = time.perf_counter()
+            for text in texts:
+                for line in text.splitlines():
+                    if line.strip():
+                        segmenter.segment(line)
+            alones.append(time.perf_counter() - start)
+    full, alone = statistics.median(fulls), statistics.median(alones)
     return {"import_s": full, "pysbd_s": alone, "import_ratio": alone / full}
 
 

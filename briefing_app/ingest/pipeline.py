@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 
 from briefing_app.domain.errors import InputFileError
 from briefing_app.domain.parsed import (
@@ -84,7 +83,7 @@ def parse_document(data: bytes, file_name: str) -> ParsedDocument:
 
 
 def _relative(mention: EntityMention, offset: int) -> EntityMention:
-    return replace(mention, start=mention.start - offset, end=mention.end - offset)
+    return EntityMention(mention.name, mention.kind, mention.start - offset, mention.end - offset)
 
 
 def _title_from(sentence: str) -> str:

@@ -14,6 +14,7 @@ _WORD = re.compile(r"\S+")
 @dataclass(frozen=True, slots=True)
 class _Rules:
     openers: tuple[str, ...]
+    opening_words: frozenset[str]  # the first word of each opener
     verbs: frozenset[str]
     max_words: int
     anaphora: frozenset[str]
@@ -24,6 +25,7 @@ def _rules() -> _Rules:
     config = load_toml("language.toml")["subject"]
     return _Rules(
         openers=tuple(sorted(config["openers"], key=len, reverse=True)),
+        opening_words=frozenset(o.split()[0] for o in config["openers"]),
         verbs=frozenset(config["verbs"]),
         max_words=config["max_words"],
         anaphora=frozenset(config["anaphora"]),
@@ -48,7 +50,7 @@ def find_subject(sentence: str) -> Subject:
     rules = _rules()
     words = list(_WORD.finditer(sentence))
     first = 0
-    if words and _bare(words[0].group(0)) in {o.split()[0] for o in rules.openers}:
+    if words and _bare(words[0].group(0)) in rules.opening_words:
         for position, word in enumerate(words[:8]):
             if word.group(0).endswith(","):
                 first = position + 1
