@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_app.services.library import Library
 from briefing_app.ui.app import application, create_main_window
+from briefing_app.ui.background import running
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.palette import DARK, LIGHT
 
@@ -34,10 +35,10 @@ NOTES = (
 
 
 def settle(seconds: float = 0.4) -> None:
-    """Let Qt lay out and paint (timers, deferred layouts, the debounced search)."""
+    """Let Qt lay out and paint, and the worker threads' counts and searches come back."""
     app = QApplication.instance()
     deadline = time.monotonic() + seconds
-    while app is not None and time.monotonic() < deadline:
+    while app is not None and (time.monotonic() < deadline or running()):
         app.processEvents()
         time.sleep(0.01)
 
