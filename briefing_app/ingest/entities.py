@@ -67,28 +67,47 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ent
     """Return the entities named in ``text[start:end]``, longest match first, in order."""
     table = gazetteer()
     stop = len(text) if end is None else end
-    tokens = [m for m in _TOKEN.finditer(text, start, stop)]
+    tokens = list(_TOKEN.finditer(text, start, stop))
+    words = [token.group(0) for token in tokens]
     mentions: list[EntityMention] = []
     index = 0
     while index < len(tokens):
-        candidates = table.sizes.get(tokens[index].group(0), ())
-        for size in (n for n in candidates if n <= len(tokens) - index):
-            window = tokens[index : index + size]
-            if any(
-                text[a.end() : b.start()].strip() for a, b in zip(window, window[1:], strict=False)
-            ):
-                continue
-            hit = table.forms.get(tuple(m.group(0) for m in window))
-            if hit is not None:
-                mentions.append(EntityMention(hit[0], hit[1], window[0].start(), window[-1].end()))
-                index += size
-                break
-        else:
+        sizes = table.sizes.get(words[index])
+        found = _form_at(table, text, tokens, words, index, sizes) if sizes else None
+        if found is not None:
+            mentions.append(found[0])
+            index += found[1]
+            continue
+        if "-" in words[index]:  # only a hyphenated token can be "HTS-aligned"
             prefix = _hyphen_prefix(tokens[index])
             if prefix is not None:
                 mentions.append(prefix)
-            index += 1
+        index += 1
     return mentions
+
+
+def _form_at(
+    table: Gazetteer,
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    index: int,
+    sizes: tuple[int, ...],
+) -> tuple[EntityMention, int] | None:
+    """Return the longest known form starting at token ``index`` and its length in tokens.
+
+    A form's tokens must be separated by nothing but spaces in the text.
+    """
+    for size in sizes:
+        if size > len(tokens) - index:
+            continue
+        last = index + size - 1
+        if any(text[tokens[i].end() : tokens[i + 1].start()].strip() for i in range(index, last)):
+            continue
+        hit = table.forms.get(tuple(words[index : last + 1]))
+        if hit is not None:
+            return EntityMention(hit[0], hit[1], tokens[index].start(), tokens[last].end()), size
+    return None
 
 
 def _hyphen_prefix(token: re.Match[str]) -> EntityMention | None:

@@ -1,0 +1,139 @@
+"""The quick paths of the hedge and entity matchers find exactly what the plain ones do."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing_app.domain.parsed import EntityMention
+from briefing_app.ingest import entities, hedges
+
+HEDGE_WORDS = st.sampled_from(
+    [
+        "may",
+        "May",
+        "could not be",
+        "independently",
+        "confirmed",
+        "appeared",
+        "to",
+        "reportedly",
+        "it",
+        "was",
+        "unclear",
+        "said",
+        "believed",
+        "be",
+        "suggests",
+        "suggested",
+        "mighty",
+        "the",
+        "army",
+        "“quote”",
+        ",",
+        ".",
+    ]
+)
+ENTITY_WORDS = st.sampled_from(
+    [
+        "Bashar",
+        "Assad",
+        "al-Assad",
+        "President",
+        "HTS-aligned",
+        "Iranian-backed",
+        "Hayat",
+        "Tahrir",
+        "al",
+        "Sham",
+        "Syrian",
+        "Arab",
+        "Army",
+        "army",
+        "Homs",
+        "U.S.",
+        "Russia",
+        "Russian-made",
+        "May",
+        "the",
+        "-",
+        ",",
+        "Syria.",
+        "e\u0301",
+    ]
+)
+SEPARATORS = st.sampled_from([" ", "  ", ", ", "\n", " - "])
+
+
+def _joined(words: list[str], separators: list[str]) -> str:
+    return "".join(w + s for w, s in zip(words, separators + [""] * len(words), strict=False))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(HEDGE_WORDS, max_size=20), st.lists(SEPARATORS, max_size=20))
+def test_hedges_with_and_without_the_alternation_agree(
+    words: list[str], separators: list[str]
+) -> None:
+    sentence = _joined(words, separators)
+    rules = hedges._rules()
+    assert rules.any_hedge is not None  # the bundled patterns can be joined
+    expected = _hedges_one_pattern_at_a_time(sentence, rules.patterns)
+    assert hedges.find_hedges(sentence) == expected
+
+
+def _hedges_one_pattern_at_a_time(
+    sentence: str, patterns: tuple[re.Pattern[str], ...]
+) -> tuple[str, ...]:
+    found = sorted((m.start(), m.group(0)) for p in patterns for m in p.finditer(sentence))
+    return tuple(dict.fromkeys(words for _, words in found))
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        [r"\b(may)\b", r"(a)\1"],  # a numbered reference would point at another group
+        [r"(?P<w>may)", r"(?P=w)"],
+        [r"may", r"(?i)could"],  # a global flag must open the whole pattern
+        [r"(?P<w>may)", r"(?P<w>could)"],  # one group name used twice
+        [],
+    ],
+)
+def test_hedge_patterns_that_cannot_be_joined_are_searched_one_by_one(sources: list[str]) -> None:
+    assert hedges._alternation(sources) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ENTITY_WORDS, max_size=20), st.lists(SEPARATORS, max_size=20))
+def test_entity_matches_agree_with_a_plain_longest_match(
+    words: list[str], separators: list[str]
+) -> None:
+    text = "Lead: " + _joined(words, separators)
+    assert entities.find_mentions(text, 6) == _plain_longest_match(text, 6)
+
+
+def _plain_longest_match(text: str, start: int) -> list[EntityMention]:
+    """Longest gazetteer form at each token, trying every size; else a hyphenated name."""
+    table = entities.gazetteer()
+    tokens = list(entities._TOKEN.finditer(text, start))
+    mentions: list[EntityMention] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(table.longest, len(tokens) - index), 0, -1):
+            window = tokens[index : index + size]
+            gaps = [text[a.end() : b.start()] for a, b in zip(window, window[1:], strict=False)]
+            hit = table.forms.get(tuple(m.group(0) for m in window))
+            if hit is not None and not any(gap.strip() for gap in gaps):
+                mentions.append(EntityMention(hit[0], hit[1], window[0].start(), window[-1].end()))
+                index += size
+                break
+        else:
+            head, _, tail = tokens[index].group(0).partition("-")
+            hit = table.forms.get(entities._tokens(head)) if tail[:1].islower() else None
+            if hit is not None:
+                start_at = tokens[index].start()
+                mentions.append(EntityMention(hit[0], hit[1], start_at, start_at + len(head)))
+            index += 1
+    return mentions
