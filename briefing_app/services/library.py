@@ -161,11 +161,14 @@ class Library:
     def claim_ids(self, claim_filter: ClaimFilter | None = None) -> list[int]:
         """Return claim ids in document order (a saved query narrows them)."""
         claim_filter = claim_filter or ClaimFilter()
-        ids = self._store.claim_ids(replace(claim_filter, query=None))
         if claim_filter.query is None:
-            return ids
-        matched = set(self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids)
-        return [i for i in ids if i in matched]
+            return self._store.claim_ids(claim_filter)
+        # A saved search: its (few) matches are narrowed and ordered in SQL, so the
+        # library's other claims are never read.
+        matched = self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids
+        return self._store.passing(
+            replace(claim_filter, query=None), matched, in_document_order=True
+        )
 
     def claim_id_page(
         self, claim_filter: ClaimFilter, after: int | None, limit: int

@@ -103,15 +103,23 @@ def claim_id_page(
 
 
 def passing(
-    connection: sqlite3.Connection, claim_filter: ClaimFilter, ids: Sequence[int]
+    connection: sqlite3.Connection,
+    claim_filter: ClaimFilter,
+    ids: Sequence[int],
+    *,
+    in_document_order: bool = False,
 ) -> list[int]:
-    """Return the ids among ``ids`` that pass the filter, in the order given."""
+    """Return the ids among ``ids`` that pass the filter, as ordered or in document order."""
     where, values = _conditions(claim_filter)
-    if not where or not ids:
+    if not ids or not (where or in_document_order):
         return list(ids)
     where.append("c.id IN (SELECT value FROM json_each(?))")
-    sql = f"SELECT c.id FROM claims c{_where(where)}"
-    kept = {row[0] for row in connection.execute(sql, [*values, json.dumps(list(ids))])}
+    order = f" ORDER BY {ORDER}" if in_document_order else ""
+    sql = f"SELECT c.id FROM claims c{_where(where)}{order}"
+    found = [row[0] for row in connection.execute(sql, [*values, json.dumps(list(ids))])]
+    if in_document_order:
+        return found
+    kept = set(found)
     return [i for i in ids if i in kept]
 
 

@@ -198,10 +198,14 @@ class Store:
         with self._reading() as connection:
             return claim_reads.claim_id_page(connection, claim_filter, after, limit)
 
-    def passing(self, claim_filter: ClaimFilter, ids: Sequence[int]) -> list[int]:
-        """Return the ids among ``ids`` that pass the filter, in the order given."""
+    def passing(
+        self, claim_filter: ClaimFilter, ids: Sequence[int], *, in_document_order: bool = False
+    ) -> list[int]:
+        """Return the ids among ``ids`` that pass the filter (see ``claim_reads.passing``)."""
         with self._reading() as connection:
-            return claim_reads.passing(connection, claim_filter, ids)
+            return claim_reads.passing(
+                connection, claim_filter, ids, in_document_order=in_document_order
+            )
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations, in the given order."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.domain.library import ClaimFilter
 from briefing_app.search import engine, fields, reader
 from briefing_app.search.params import Params
 from briefing_app.search.query import Term
@@ -264,3 +265,13 @@ def test_an_ambiguous_theme_is_a_hint() -> None:
     assert resolver.hints == ["“off” matches several themes; themes are: offensive, offshore"]
     assert resolver.resolve(Term("OFFENSIVE", "theme")) is not None
     assert resolver.resolve(Term("the off", "theme")) is not None
+
+
+@pytest.mark.parametrize("query", ["homs", "capt* -homs", "has:note", "zeppelin"])
+def test_a_saved_search_lists_its_matches_in_document_order(library: Library, query: str) -> None:
+    matched = set(library.search_ids(query).ids)
+    every = library.claim_ids()
+    assert library.claim_ids(ClaimFilter(query=query)) == [i for i in every if i in matched]
+    offensive = library.claim_ids(ClaimFilter(theme="offensive"))
+    narrowed = library.claim_ids(ClaimFilter(theme="offensive", query=query))
+    assert narrowed == [i for i in offensive if i in matched]
