@@ -180,7 +180,10 @@ class Library:
         return self._store.claim_id_page(replace(claim_filter, query=None), after, limit)
 
     def passing(self, claim_filter: ClaimFilter, ids: Sequence[int]) -> list[int]:
-        """Return the ids among ``ids`` that pass the filter (query aside), in that order."""
+        """Return the ids among ``ids`` that pass the filter (its saved query too), as ordered."""
+        if claim_filter.query is not None:
+            matched = set(self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids)
+            ids = [i for i in ids if i in matched]
         return self._store.passing(replace(claim_filter, query=None), ids)
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:

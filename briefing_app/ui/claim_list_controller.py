@@ -65,11 +65,7 @@ def find_matches(library: Library, query: str, claim_filter: ClaimFilter) -> Lis
 
 def _matches(library: Library, query: str, claim_filter: ClaimFilter) -> ListedMatches:
     result = library.search_ids(query, limit=SEARCH_LIMIT)
-    ids = library.passing(claim_filter, result.ids)
-    if claim_filter.query is not None:
-        saved = set(library.search_ids(claim_filter.query, limit=SEARCH_LIMIT).ids)
-        ids = [i for i in ids if i in saved]
-    return ListedMatches(ids, result.hints)
+    return ListedMatches(library.passing(claim_filter, result.ids), result.hints)
 
 
 class ClaimListController(QObject):

@@ -275,3 +275,12 @@ def test_a_saved_search_lists_its_matches_in_document_order(library: Library, qu
     offensive = library.claim_ids(ClaimFilter(theme="offensive"))
     narrowed = library.claim_ids(ClaimFilter(theme="offensive", query=query))
     assert narrowed == [i for i in offensive if i in matched]
+
+
+def test_passing_applies_a_saved_searchs_query(library: Library) -> None:
+    every = library.claim_ids()
+    matched = set(library.search_ids("homs").ids)
+    assert matched and len(matched) < len(every)
+    assert library.passing(ClaimFilter(query="homs"), every[::-1]) == [
+        i for i in every[::-1] if i in matched
+    ]
