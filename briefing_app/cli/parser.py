@@ -18,6 +18,20 @@ class OneLineParser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def claim_number(text: str) -> int:
+    """Parse a claim id: a whole number from 1 to SQLite's largest integer."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a claim id (a whole number from 1)")
+    return value
+
+
 def build_parser() -> OneLineParser:
     """Return the parser for every subcommand."""
     parser = OneLineParser(
@@ -44,10 +58,21 @@ def build_parser() -> OneLineParser:
     searching.add_argument("--json", action="store_true", help="print JSON")
 
     noting = commands.add_parser("note", help="add a note to a claim")
-    noting.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    noting.add_argument("claim_id", type=claim_number, metavar="CLAIM_ID")
     noting.add_argument("text", metavar="TEXT")
     commands.add_parser("backup", help="take a verified backup of the library now")
     commands.add_parser("backups", help="list the library's backups, newest first")
     restoring = commands.add_parser("restore", help="replace the library with a backup")
     restoring.add_argument("backup", metavar="BACKUP", help="a file listed by 'backups'")
+    restoring.add_argument(
+        "--other-library",
+        action="store_true",
+        help="restore even a backup that was taken of another library",
+    )
+    checking = commands.add_parser(
+        "check", help="check the library and its search indexes (exit 2 if damaged)"
+    )
+    checking.add_argument(
+        "--repair", action="store_true", help="rebuild damaged search indexes, after a backup"
+    )
     return parser

@@ -1,4 +1,8 @@
-"""Which backups to keep: daily for a week, weekly for a month, monthly after."""
+"""Which backups to keep: daily for a week, weekly for a month, monthly after.
+
+The copy a restore takes of the library as it was is kept for a month whatever
+else is taken that day: it may hold the only copy of notes written before it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from pathlib import Path
 
 DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(days=30)
+PINNED_FOR = timedelta(days=30)
+# Reasons whose copies thinning leaves alone for PINNED_FOR.
+PINNED_REASONS = frozenset({"before-restore", "before-repair"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +24,7 @@ class Backup:
 
     taken: datetime
     path: Path
+    reason: str = ""
 
 
 def _bucket(backup: Backup, now: datetime) -> Hashable:
@@ -29,11 +37,17 @@ def _bucket(backup: Backup, now: datetime) -> Hashable:
 
 
 def to_delete(backups: Sequence[Backup], now: datetime) -> list[Backup]:
-    """Return the backups that thinning removes: all but the newest of each bucket."""
+    """Return the backups that thinning removes: all but the newest of each bucket.
+
+    A pinned copy (see PINNED_REASONS) younger than PINNED_FOR is never removed,
+    and does not count as its bucket's newest either.
+    """
+    pinned = {id(b) for b in backups if b.reason in PINNED_REASONS and now - b.taken < PINNED_FOR}
     kept: dict[Hashable, Backup] = {}
     for backup in sorted(backups, key=lambda b: b.taken, reverse=True):
-        kept.setdefault(_bucket(backup, now), backup)
-    keep = set(id(b) for b in kept.values())
+        if id(backup) not in pinned:
+            kept.setdefault(_bucket(backup, now), backup)
+    keep = pinned | {id(b) for b in kept.values()}
     return [b for b in backups if id(b) not in keep]
 
 

@@ -27,6 +27,10 @@ class LibraryLockedError(LibraryError):
     """Another process holds the library for longer than we may wait."""
 
 
+class OtherLibraryError(LibraryError):
+    """A backup belongs to another library than the one it would replace."""
+
+
 class NotFoundError(BriefingError):
     """A claim, note or document id that the library does not hold."""
 

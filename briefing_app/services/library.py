@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -40,6 +41,27 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 # A saved search lists at most this many claims (its count says so).
 SAVED_SEARCH_LIMIT = 10_000
+
+
+def checked_text(text: str) -> str:
+    """Return text that can be stored, or raise UsageError for bytes that were not UTF-8.
+
+    Text from the command line keeps such bytes as lone surrogates, which no
+    database can store.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise UsageError(
+            f"The text is not valid UTF-8 (bad byte at character {error.start + 1}): "
+            "nothing was saved. Retype it, or save it as UTF-8 first."
+        ) from error
+    return text
+
+
+def readable_name(path: Path) -> str:
+    """Return a file's name as text; bytes of a name that are not UTF-8 become U+FFFD."""
+    return os.fsencode(path.name).decode("utf-8", "replace")
 
 
 class Library:
@@ -118,7 +140,7 @@ class Library:
         for number, path in enumerate(paths, start=1):
             if progress:
                 progress(number - 1, len(paths), f"Reading {path.name}")
-            parsed.append(parse_document(read_briefing(path), path.name))
+            parsed.append(parse_document(read_briefing(path), readable_name(path)))
 
         def saved(number: int) -> None:
             if progress and number < len(parsed):
@@ -236,11 +258,11 @@ class Library:
         """Add a note to a claim; returns once it is durably committed."""
         if not body.strip():
             raise UsageError("A note needs some text.")
-        return self._mirrored(self._store.add_note(claim_id, body))
+        return self._mirrored(self._store.add_note(claim_id, checked_text(body)))
 
     def update_note(self, note_id: int, body: str) -> Note:
         """Change a note's text (the old text is kept as a revision)."""
-        return self._mirrored(self._store.update_note(note_id, body))
+        return self._mirrored(self._store.update_note(note_id, checked_text(body)))
 
     def delete_note(self, note_id: int) -> Note:
         """Delete a note softly (it can be restored)."""

@@ -19,8 +19,13 @@ def default_library_path() -> Path:
 def resolve_library_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:
     """Return the library path and whether it is the default one (whose folder we may create)."""
     if explicit:
-        return Path(explicit).expanduser(), False
+        return _real(Path(explicit)), False
     from_env = os.environ.get(ENV_VAR)
     if from_env:
-        return Path(from_env).expanduser(), False
+        return _real(Path(from_env)), False
     return default_library_path(), True
+
+
+def _real(path: Path) -> Path:
+    """Follow symlinks: a library reached through a link is the file it points to."""
+    return Path(os.path.realpath(path.expanduser()))

@@ -1,63 +1,171 @@
-"""Consistent copies of a library file: ``VACUUM INTO`` a temp file, verify, rename."""
+"""Consistent copies of a library file: ``VACUUM INTO`` a temp file, verify, link into place."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from briefing_app.domain.errors import LibraryError
+from briefing_app.store.access_lock import exclusive_access
+from briefing_app.store.connection import BUSY_TIMEOUT_MS, connect
+from briefing_app.store.fts import FTS_TABLES, rebuild_fts
+
+# A copy whose only fault is a damaged search index may still be taken (before a
+# repair or a restore, the library as it is is worth keeping whatever its state).
+TABLES_ONLY = "tables"
 
 
-def integrity(path: Path) -> str:
-    """Return SQLite's integrity verdict for a file ("ok" when sound), read-only."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def table_problems(path: Path) -> list[str]:
+    """Return SQLite's integrity problems with the file's tables and indexes (none: sound)."""
+    with closing(_read_only(path)) as connection:
+        rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def index_problems(path: Path) -> list[str]:
+    """Return the problems of the full-text indexes (SQLite's own check does not read them).
+
+    The check is an ``INSERT`` command, so it runs in a transaction that is rolled back.
+    """
+    problems = []
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute("BEGIN")
+        try:
+            for table in FTS_TABLES:
+                try:
+                    connection.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+                except sqlite3.DatabaseError as error:
+                    problems.append(f"search index {table}: {error}")
+        finally:
+            connection.execute("ROLLBACK")
+    return problems
+
+
+def integrity_problems(path: Path, scope: str = "all") -> list[str]:
+    """Return every problem of a file: tables, then (unless ``scope`` is TABLES_ONLY) indexes."""
+    problems = table_problems(path)
+    if not problems and scope != TABLES_ONLY:
+        problems = index_problems(path)
+    return problems
+
+
+def consistent_copy(source: Path, target: Path, scope: str = "all") -> Path:
+    """Copy a live library to a new file ``target`` without stopping writers; verify it first.
+
+    The copy is written to a temporary sibling with a name of its own and linked
+    to ``target`` only once it is sound, so ``target`` is never a half-written
+    file and an existing file is never replaced. Where ``target`` exists, a
+    number is added to the name; the path used is returned.
+
+    Raises:
+        LibraryError: the copy could not be made, or it is not sound.
+    """
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
     try:
-        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
+        try:
+            with closing(_read_only(source)) as connection:
+                connection.execute("VACUUM INTO ?", (str(partial),))
+            problems = integrity_problems(partial, scope)
+        except sqlite3.Error as error:
+            raise LibraryError(f"Could not copy {source}: {error}.") from error
+        if problems:
+            raise LibraryError(
+                f"{source} failed its integrity check ({'; '.join(problems[:3])}): not copied. "
+                "Run 'briefing-app check --repair', or restore a backup."
+            )
+        _fsync(partial)
+        return _link_new(partial, target)
     finally:
-        connection.close()
+        partial.unlink(missing_ok=True)
 
 
-def consistent_copy(source: Path, target: Path) -> Path:
-    """Copy a live library to ``target`` without stopping writers; verify it first.
+def _link_new(partial: Path, target: Path) -> Path:
+    """Give ``partial`` the name ``target`` (or ``target`` numbered), never replacing a file."""
+    for number in range(1, 1000):
+        name = target if number == 1 else target.with_stem(f"{target.stem}-{number}")
+        try:
+            os.link(partial, name)
+        except FileExistsError:
+            continue
+        _fsync_folder(name.parent)
+        return name
+    raise LibraryError(f"Could not find a free name for {target}.")
 
-    The copy is written to a temporary sibling and renamed only once SQLite
-    calls it sound, so ``target`` is never a half-written file.
-    """
-    # Unique per process: two windows or CLI calls may back up at the same second.
-    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-    partial.unlink(missing_ok=True)
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
     try:
-        connection = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            connection.execute("VACUUM INTO ?", (str(partial),))
-        finally:
-            connection.close()
-        verdict = integrity(partial)
-    except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
-        raise LibraryError(f"Could not back up {source}: {error}.") from error
-    if verdict != "ok":
-        partial.unlink(missing_ok=True)
-        raise LibraryError(f"{source} failed its integrity check ({verdict}): not backed up.")
-    os.replace(partial, target)
-    return target
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
-def replace_library(path: Path, replacement: Path) -> None:
-    """Put a verified copy in place of the library at ``path``.
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
-    The current file's write-ahead log is checkpointed first, so that no stale
-    log is replayed onto the restored file.
+
+def library_id(path: Path) -> int:
+    """Return the id a library carries in its header (0: none yet)."""
+    with closing(_read_only(path)) as connection:
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def set_library_id(path: Path, value: int) -> None:
+    """Write a library's id into its header."""
+    with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as connection:
+        connection.execute(f"PRAGMA user_version={int(value)}")
+
+
+def staged_copy(replacement: Path, library: Path) -> Path:
+    """Return a verified copy of ``replacement`` beside ``library``, ready to be swapped in."""
+    staged = library.with_name(f".{library.name}.{uuid.uuid4().hex}.restoring")
+    try:
+        return consistent_copy(replacement, staged)
+    except LibraryError as error:
+        raise LibraryError(f"{replacement} cannot be restored: {error}") from error
+
+
+@contextmanager
+def library_alone(library: Path) -> Iterator[None]:
+    """Hold the library with no connection open to it (see ``access_lock``)."""
+    with exclusive_access(library):
+        yield
+
+
+def swap_in(library: Path, staged: Path) -> None:
+    """Put a staged copy in place of the library; call it holding :func:`library_alone`.
+
+    The current file's log is checkpointed and removed first, so that no stale
+    log is replayed onto the restored file; no connection can open meanwhile.
     """
-    staged = path.with_name(path.name + ".restoring")
-    consistent_copy(replacement, staged)
-    if path.exists():
-        connection = sqlite3.connect(path)
-        try:
+    if library.exists():
+        with closing(sqlite3.connect(library, isolation_level=None)) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            connection.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    os.replace(staged, path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(str(library) + suffix).unlink(missing_ok=True)
+    os.replace(staged, library)
+    _fsync_folder(library.parent)
+
+
+def rebuild_indexes(library: Path) -> None:
+    """Rebuild the full-text indexes from their tables, in one transaction."""
+    with closing(connect(library)) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            rebuild_fts(connection.execute)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from briefing_app.store.access_lock import SharedAccess
+
 BUSY_TIMEOUT_MS = 10_000
 WRITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -20,18 +22,52 @@ WRITE_PRAGMAS = (
 )
 
 
+class LibraryConnection(sqlite3.Connection):
+    """A connection that holds a share of the library's access lock until it is closed.
+
+    So a restore, which takes that lock alone, never swaps the file under an open
+    connection (see :mod:`briefing_app.store.access_lock`).
+    """
+
+    access: SharedAccess | None = None
+
+    def close(self) -> None:
+        """Close the connection, then give back its share of the library."""
+        try:
+            super().close()
+        finally:
+            if self.access is not None:
+                self.access.release()
+
+
 def connect(path: Path, *, writing: bool = True) -> sqlite3.Connection:
     """Return a connection in autocommit mode (transactions are begun explicitly).
 
     A reading connection refuses writes (``query_only``) and skips the write
-    settings; both wait up to the busy timeout for a lock.
+    settings; both wait up to the busy timeout for a lock, and for a restore
+    under way to end.
     """
-    connection = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
-    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    for pragma in WRITE_PRAGMAS if writing else ("PRAGMA query_only=1",):
-        connection.execute(pragma)
+    access = SharedAccess(path)
+    try:
+        connection = sqlite3.connect(
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=LibraryConnection,
+        )
+    except BaseException:
+        access.release()
+        raise
+    assert isinstance(connection, LibraryConnection)
+    connection.access = access
+    try:
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        for pragma in WRITE_PRAGMAS if writing else ("PRAGMA query_only=1",):
+            connection.execute(pragma)
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 

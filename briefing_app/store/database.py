@@ -7,6 +7,7 @@ reader library at a schema this version knows (or is missing and so new).
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +18,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Every schema revision this version can open, oldest first; the last is the head.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_saved_searches", "0003_hedged_index")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+
+def new_library_id() -> int:
+    """Return a fresh library id: a random positive 31-bit number (SQLite's ``user_version``)."""
+    return secrets.randbelow(2**31 - 1) + 1
 
 
 def inspect_file(path: Path) -> str | None:

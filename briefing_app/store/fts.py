@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 TOKENIZE = "unicode61 remove_diacritics 2"
+FTS_TABLES = ("claim_fts", "note_fts")
 
 _STATEMENTS = (
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS claim_fts USING fts5(

@@ -31,9 +31,15 @@ from briefing_app.domain.library import (
     ThemeCount,
 )
 from briefing_app.store import claim_reads, document_reads, documents, note_reads
-from briefing_app.store.backup import consistent_copy
+from briefing_app.store.access_lock import shared_access
+from briefing_app.store.backup import TABLES_ONLY, consistent_copy
 from briefing_app.store.connection import connect, reading
-from briefing_app.store.database import HEAD_REVISION, check_writable, inspect_file
+from briefing_app.store.database import (
+    HEAD_REVISION,
+    check_writable,
+    inspect_file,
+    new_library_id,
+)
 from briefing_app.store.errors import translated_errors
 
 if TYPE_CHECKING:
@@ -58,16 +64,32 @@ class Store:
                 the file is left untouched.
         """
         path = path.expanduser().absolute()
-        revision = inspect_file(path)
-        check_writable(path)
-        if revision != HEAD_REVISION:
-            if revision is not None:
-                backup_before_upgrade(path, revision)
-            with translated_errors():
-                from briefing_app.store.migrate import upgrade
+        with shared_access(path):
+            revision = inspect_file(path)
+            check_writable(path)
+            if revision != HEAD_REVISION:
+                if revision is not None:
+                    backup_before_upgrade(path, revision)
+                with translated_errors():
+                    from briefing_app.store.migrate import upgrade
 
-                upgrade(path)
-        return cls(path)
+                    upgrade(path)
+            store = cls(path)
+            store._ensure_library_id()
+        return store
+
+    def _ensure_library_id(self) -> None:
+        """Give a library its id (kept in the file's header, so its backups carry it too)."""
+        with self._reading() as connection:
+            if connection.execute("PRAGMA user_version").fetchone()[0]:
+                return
+        with translated_errors(), closing(connect(self.path)) as connection:
+            connection.execute(f"PRAGMA user_version={new_library_id()}")
+
+    def library_id(self) -> int:
+        """Return the library's id (backups of this library carry the same)."""
+        with self._reading() as connection:
+            return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         """Release the database connections (the ORM's, if a write made any)."""
@@ -373,7 +395,7 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     folder = backup_folder(path)
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    return consistent_copy(path, folder / f"{path.stem}-{stamp}-before-{revision}.db")
+    return consistent_copy(path, folder / f"{path.stem}-{stamp}-before-{revision}.db", TABLES_ONLY)
 
 
 def backup_folder(path: Path) -> Path:
