@@ -7,8 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from briefing_app.domain.errors import BriefingError, UsageError
-from briefing_app.services.backups import list_backups, make_backup, restore_backup
+from briefing_app.domain.errors import BriefingError, LibraryError, UsageError
+from briefing_app.services.backups import (
+    check_library,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
 from briefing_app.services.export import claim_json, render
 from briefing_app.services.files import write_atomically
 from briefing_app.services.library import Library
@@ -17,20 +22,32 @@ from briefing_app.services.paths import resolve_library_path
 EXIT_ERROR = 2
 
 
+def printable(text: str) -> str:
+    """Return ``text`` with bytes that were not UTF-8 (in file names) shown as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def fail(message: str) -> int:
     """Print one error line on stderr and return the error exit status."""
-    print(f"briefing-app: error: {' '.join(message.split())}", file=sys.stderr)
+    print(f"briefing-app: error: {printable(' '.join(message.split()))}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def warn(message: str) -> None:
+    """Print one warning line on stderr (the command still succeeds)."""
+    print(f"briefing-app: warning: {printable(' '.join(message.split()))}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the parsed subcommand; return the exit status."""
     try:
         path, is_default = resolve_library_path(args.db)
-        if args.command == "restore":
-            return _restore(path, Path(args.backup))
+        if args.command in _FILE_COMMANDS:
+            return _FILE_COMMANDS[args.command](path, args)
         library = Library.open(path, create_folder=is_default)
         try:
+            for warning in library.warnings:
+                warn(warning)
             return _COMMANDS[args.command](library, args)
         finally:
             library.close()
@@ -88,24 +105,44 @@ def _note(library: Library, args: argparse.Namespace) -> int:
 
 
 def _backup(library: Library, _args: argparse.Namespace) -> int:
-    print(make_backup(library.path))
+    print(printable(str(make_backup(library.path))))
     return 0
 
 
 def _backups(library: Library, _args: argparse.Namespace) -> int:
     for backup in list_backups(library.path):
-        print(f"{backup.taken:%Y-%m-%d %H:%M:%S} UTC\t{backup.path}")
+        print(printable(f"{backup.taken:%Y-%m-%d %H:%M:%S} UTC\t{backup.path}"))
     return 0
 
 
-def _restore(path: Path, backup: Path) -> int:
+def _restore(path: Path, args: argparse.Namespace) -> int:
+    backup = Path(args.backup)
     if not backup.is_file():
         raise UsageError(f"{backup} is not a backup file: see 'briefing-app backups'.")
-    safety = restore_backup(path, backup)
-    print(f"Restored {path} from {backup}; the library as it was is kept in {safety}.")
+    safety = restore_backup(path, backup, other_library=args.other_library)
+    print(printable(f"Restored {path} from {backup}; the library as it was is kept in {safety}."))
     return 0
 
 
+def _check(path: Path, args: argparse.Namespace) -> int:
+    if not path.exists():
+        raise UsageError(f"{path} does not exist: there is no library to check.")
+    report = check_library(path, repair=args.repair)
+    if report.repaired:
+        print(printable(f"Repaired: search indexes rebuilt; backup first: {report.backup}."))
+        return 0
+    if report.sound:
+        print("ok")
+        return 0
+    for problem in report.problems:
+        print(printable(problem))
+    raise LibraryError(
+        f"{path} is damaged ({len(report.problems)} problems). If only its search index is, "
+        "'briefing-app check --repair' rebuilds it; otherwise restore a backup."
+    )
+
+
+_FILE_COMMANDS = {"restore": _restore, "check": _check}
 _COMMANDS = {
     "import": _import,
     "export": _export,
