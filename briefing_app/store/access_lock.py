@@ -47,6 +47,10 @@ class _Held(threading.local):
 _held = _Held()
 
 
+# Where a lock file cannot be made, the folder takes no writes either (so no restore).
+_CANNOT_CREATE = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT)
+
+
 def lock_file(library: Path, kind: str) -> Path:
     """Return the path of one of a library's lock files (``kind`` is access or gate)."""
     real = Path(os.path.realpath(library))
@@ -61,7 +65,7 @@ def _open(path: Path) -> int | None:
         except FileNotFoundError:
             return None  # the folder is gone: opening the library says so
         except (PermissionError, OSError) as error:
-            if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            if error.errno not in _CANNOT_CREATE:
                 raise
     return None
 

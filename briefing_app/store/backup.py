@@ -12,6 +12,7 @@ from pathlib import Path
 from briefing_app.domain.errors import LibraryError
 from briefing_app.store.access_lock import exclusive_access
 from briefing_app.store.connection import BUSY_TIMEOUT_MS, connect
+from briefing_app.store.errors import describe, describe_os_error
 from briefing_app.store.fts import FTS_TABLES, rebuild_fts
 
 # A copy whose only fault is a damaged search index may still be taken (before a
@@ -75,14 +76,18 @@ def consistent_copy(source: Path, target: Path, scope: str = "all") -> Path:
                 connection.execute("VACUUM INTO ?", (str(partial),))
             problems = integrity_problems(partial, scope)
         except sqlite3.Error as error:
-            raise LibraryError(f"Could not copy {source}: {error}.") from error
+            known = describe(error, target.parent)
+            raise known or LibraryError(f"Could not copy {source}: {error}.") from error
         if problems:
             raise LibraryError(
                 f"{source} failed its integrity check ({'; '.join(problems[:3])}): not copied. "
                 "Run 'briefing-app check --repair', or restore a backup."
             )
-        _fsync(partial)
-        return _link_new(partial, target)
+        try:
+            _fsync(partial)
+            return _link_new(partial, target)
+        except OSError as error:
+            raise describe_os_error(error, target.parent) from error
     finally:
         partial.unlink(missing_ok=True)
 

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from briefing_app.domain.errors import LibraryError, NewerSchemaError, NotOurDatabaseError
+from briefing_app.store.errors import describe
 
 APPLICATION_ID = 0x42524946  # "BRIF"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -76,6 +77,9 @@ def _read_revision(path: Path) -> str:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        known = describe(error, path)
+        if known is not None and not isinstance(known, NotOurDatabaseError):
+            raise known from error  # a full disk, a lock: the file itself is fine
         raise NotOurDatabaseError(
             f"{path} is damaged or not a Briefing reader library ({error}). It was left as it "
             "is: restore a backup or pick another file with --db."

@@ -70,7 +70,7 @@ class Store:
             if revision != HEAD_REVISION:
                 if revision is not None:
                     backup_before_upgrade(path, revision)
-                with translated_errors():
+                with translated_errors(path=path):
                     from briefing_app.store.migrate import upgrade
 
                     upgrade(path)
@@ -83,7 +83,7 @@ class Store:
         with self._reading() as connection:
             if connection.execute("PRAGMA user_version").fetchone()[0]:
                 return
-        with translated_errors(), closing(connect(self.path)) as connection:
+        with translated_errors(path=self.path), closing(connect(self.path)) as connection:
             connection.execute(f"PRAGMA user_version={new_library_id()}")
 
     def library_id(self) -> int:
@@ -110,13 +110,13 @@ class Store:
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        with translated_errors(), reading(self.path) as connection:
+        with translated_errors(path=self.path), reading(self.path) as connection:
             yield connection
 
     @contextmanager
     def _writing_sql(self) -> Iterator[sqlite3.Connection]:
         """Yield a connection inside an IMMEDIATE transaction, committed if all goes well."""
-        with translated_errors(), closing(connect(self.path)) as connection:
+        with translated_errors(path=self.path), closing(connect(self.path)) as connection:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
@@ -130,7 +130,7 @@ class Store:
         from sqlalchemy.exc import DBAPIError
         from sqlalchemy.orm import Session
 
-        with translated_errors(DBAPIError), self._engine.connect() as connection:
+        with translated_errors(DBAPIError, path=self.path), self._engine.connect() as connection:
             connection.execution_options(immediate=True)
             with Session(bind=connection, expire_on_commit=False) as session:
                 yield session
