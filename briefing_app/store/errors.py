@@ -90,8 +90,9 @@ def describe(error: BaseException, path: Path | None = None) -> LibraryError | N
         return LibraryError(f"{where} could not be read or written ({original}).")
     if code in _DAMAGED or "malformed" in text or "not a database" in text:
         return NotOurDatabaseError(
-            f"{where} is damaged ({original}). It was left as it is: restore a backup "
-            "('briefing-app backups') or pick another file with --db."
+            f"{where} is damaged ({original}). It was left as it is: 'briefing-app check' "
+            "says what is damaged (a search index is rebuilt by 'check --repair'); otherwise "
+            "restore a backup ('briefing-app backups')."
         )
     return None
 

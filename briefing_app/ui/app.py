@@ -131,7 +131,8 @@ def run_window(db: str | None) -> int:
             if backup is None:
                 return code
             try:
-                restore_backup(path, backup)
+                # The dialog warned if the backup is of another library, and the user agreed.
+                restore_backup(path, backup, other_library=True)
             except BriefingError as error:
                 show_error(None, "Backup not restored", str(error))
     finally:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from briefing_app.services.backups import list_backups
+from briefing_app.services.backups import from_other_library, list_backups
 from briefing_app.ui.choice_dialog import Choice, ChoiceDialog
 from briefing_app.ui.messages import ask
 from briefing_app.ui.note_list_model import local_time
@@ -21,6 +21,22 @@ def backup_choices(library: Path) -> list[Choice]:
     ]
 
 
+def confirmation(library: Path, backup: Path) -> str:
+    """Return the question asked before a restore; it warns of a backup of another library."""
+    question = (
+        f"Replace the library with the backup {backup.name}?\n\n"
+        "The library as it is now is backed up first, so this can be undone "
+        "by restoring that copy."
+    )
+    if from_other_library(library, backup):
+        question = (
+            f"Warning: {backup.name} is a backup of ANOTHER library, not of {library.name}. "
+            "Restoring it replaces every document and note of this library with that "
+            "library's.\n\n" + question
+        )
+    return question
+
+
 def restore_backup_dialog(
     library: Path, chosen: Callable[[Path], None], parent: QWidget | None = None
 ) -> ChoiceDialog:
@@ -29,13 +45,7 @@ def restore_backup_dialog(
 
     def confirm(value: object) -> bool:
         backup = Path(str(value))
-        if ask(
-            dialog,
-            "Restore backup",
-            f"Replace the library with the backup of {backup.name}?\n\n"
-            "The library as it is now is backed up first, so this can be undone "
-            "by restoring that copy.",
-        ):
+        if ask(dialog, "Restore backup", confirmation(library, backup)):
             dialog.accept()
             chosen(backup)
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,35 @@ def test_choosing_a_backup_asks_the_app_to_restore_it(
     with qtbot.waitSignal(window.restore_requested) as requested:
         dialog.action_button.click()
     assert requested.args == [backup]
+
+
+def test_a_backup_of_another_library_is_warned_of(
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded_library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = tmp_path / "other" / "library.db"
+    other.parent.mkdir()
+    Library.open(other).close()
+    ours = make_backup(seeded_library.path)
+    foreign = ours.with_name(ours.name.replace("-manual", "-copied"))
+    shutil.copy(make_backup(other), foreign)  # a copy of another library's backup, put here
+    asked: dict[str, str] = {}
+
+    def ask(_parent: object, _title: str, text: str) -> bool:
+        asked[str(dialog.selected_value())] = text
+        return False
+
+    monkeypatch.setattr(restore_backup, "ask", ask)
+    dialog = window.show_restore_backup()
+    for row in range(dialog.model.rowCount()):
+        dialog.view.setCurrentIndex(dialog.model.index(row))
+        dialog.action_button.click()
+    assert "ANOTHER library" not in asked[str(ours)]
+    assert "ANOTHER library" in asked[str(foreign)] and foreign.name in asked[str(foreign)]
+    dialog.close()
 
 
 def test_no_backups_says_so(qtbot: QtBot, window: MainWindow, seeded_library: Library) -> None:
