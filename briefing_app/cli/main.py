@@ -14,8 +14,7 @@ from briefing_app.services.backups import (
     make_backup,
     restore_backup,
 )
-from briefing_app.services.export import claim_json, render
-from briefing_app.services.files import write_atomically
+from briefing_app.services.export import claim_json, export_to_file, export_to_stream
 from briefing_app.services.library import Library
 from briefing_app.services.paths import resolve_library_path
 
@@ -69,11 +68,10 @@ def _import(library: Library, args: argparse.Namespace) -> int:
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
-    content = render(library, args.format)
     if args.output is None:
-        sys.stdout.write(content)
+        export_to_stream(library, args.format, sys.stdout)
         return 0
-    write_atomically(Path(args.output), content)
+    export_to_file(library, args.format, Path(args.output), library.path)
     return 0
 
 

@@ -26,7 +26,7 @@ def claim_number(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        value = 0
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
     if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text!r} is not a claim id (a whole number from 1)")
     return value

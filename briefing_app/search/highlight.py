@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing_app.search.query import Query, Term
-from briefing_app.search.text import WORD, fold, words
+from briefing_app.domain.query import Query, Term
+from briefing_app.domain.text import WORD, fold, words
 
 
 def highlight_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:

@@ -10,9 +10,9 @@ was dropped is said in a hint, never raised.
 
 from __future__ import annotations
 
+from briefing_app.domain.query import FIELDS, Clause, Query, Term
+from briefing_app.domain.text import has_words, words
 from briefing_app.search.lexer import Token, clean, tokens
-from briefing_app.search.query import FIELDS, Clause, Query, Term
-from briefing_app.search.text import has_words, words
 
 MAX_CHARS = 2000
 MAX_TERMS = 32

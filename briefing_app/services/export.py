@@ -1,14 +1,26 @@
-"""Export the library as JSON (the ``briefing-app/1`` contract), Markdown, CSV or HTML."""
+"""Export the library as JSON (the ``briefing-app/1`` contract), Markdown, CSV or HTML.
+
+Every format is written to a text stream as the library is read, a page of
+claims at a time (:mod:`briefing_app.services.export_pages`): exporting a large
+library takes no more memory than a small one. A file is written through a
+temporary sibling and renamed into place, after checking that it is not the
+library, a backup or any database (:mod:`briefing_app.services.export_target`).
+"""
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 import json
-from typing import Any
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
 
-from briefing_app.domain.library import Claim, Note
+from briefing_app.domain.errors import UsageError
+from briefing_app.domain.library import Claim, ClaimFilter, DocumentInfo, Note
+from briefing_app.services.atomic_write import replacing
+from briefing_app.services.export_pages import claims_with_notes
+from briefing_app.services.export_report import write_csv, write_html, write_markdown
+from briefing_app.services.export_target import check_export_target
 from briefing_app.services.library import Library
 
 FORMATS = ("json", "md", "csv", "html")
@@ -49,143 +61,104 @@ def claim_json(claim: Claim, notes: list[Note]) -> dict[str, Any]:
     }
 
 
-def export_data(library: Library) -> dict[str, Any]:
-    """Return the whole library as the ``briefing-app/1`` structure."""
-    documents = []
-    all_ids = library.claim_ids()
-    claims = library.claims(all_ids)
-    notes = library.notes_for_many(all_ids)
-    for info in library.documents():
-        document = library.document_text(info.id)
-        documents.append(
-            {
-                "id": info.id,
-                "title": info.title,
-                "outlet": info.outlet,
-                "published": info.published,
-                "sha256": info.sha256,
-                "text": document.text,
-                "boilerplate": [
-                    document.text[p.start : p.end]
-                    for p in document.paragraphs
-                    if p.kind == "boilerplate"
-                ],
-                "claims": [
-                    claim_json(c, notes.get(c.id, [])) for c in claims if c.document_id == info.id
-                ],
-            }
-        )
+def export_to_stream(library: Library, fmt: str, stream: TextIO) -> None:
+    """Write the library exported in ``fmt`` (one of FORMATS) to ``stream`` as it is read."""
+    if fmt == "json":
+        _write_json(stream, _lazy_export(library), 0)
+        stream.write("\n")
+    elif fmt == "csv":
+        write_csv(library, stream)
+    elif fmt == "md":
+        write_markdown(library, stream)
+    elif fmt == "html":
+        write_html(library, stream)
+    else:
+        raise UsageError(f"There is no export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def export_to_file(library: Library, fmt: str, target: Path, library_path: Path) -> Path:
+    """Export to ``target`` whole or not at all; return the path written.
+
+    Raises:
+        UsageError: the target is not safe to replace (see
+            :func:`~briefing_app.services.export_target.check_export_target`),
+            or writing failed (a full disk...): the old target is then untouched.
+    """
+    real = check_export_target(target, library_path)
+    try:
+        with replacing(real) as stream:
+            export_to_stream(library, fmt, stream)
+            # The target may have changed while the export was written.
+            check_export_target(target, library_path)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"Cannot write {target}: {reason}. Nothing was written.") from error
+    return real
+
+
+def render(library: Library, fmt: str) -> str:
+    """Return the whole export as one string (for small libraries and tests only)."""
+    out = io.StringIO(newline="")
+    export_to_stream(library, fmt, out)
+    return out.getvalue()
+
+
+def _lazy_export(library: Library) -> dict[str, Any]:
+    """Return the ``briefing-app/1`` structure, its long lists as iterators."""
     return {
         "format": JSON_FORMAT,
         "themes": [
             {"key": tc.theme.key, "label": tc.theme.label, "count": tc.count}
             for tc in library.theme_counts()
         ],
-        "documents": documents,
+        "documents": (_document_json(library, info) for info in library.documents()),
     }
 
 
-def render(library: Library, fmt: str) -> str:
-    """Return the library exported in ``fmt`` (one of FORMATS)."""
-    data = export_data(library)
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _csv(data)
-    if fmt == "md":
-        return _markdown(data)
-    if fmt == "html":
-        return _html(data)
-    raise ValueError(fmt)
+def _document_json(library: Library, info: DocumentInfo) -> dict[str, Any]:
+    document = library.document_text(info.id)
+    claims = claims_with_notes(library, ClaimFilter(document_id=info.id))
+    return {
+        "id": info.id,
+        "title": info.title,
+        "outlet": info.outlet,
+        "published": info.published,
+        "sha256": info.sha256,
+        "text": document.text,
+        "boilerplate": [
+            document.text[p.start : p.end] for p in document.paragraphs if p.kind == "boilerplate"
+        ],
+        "claims": ({**claim_json(c, []), "notes": map(note_json, n)} for c, n in claims),
+    }
 
 
-def _primary(claim: dict[str, Any]) -> str:
-    return next((t["key"] for t in claim["themes"] if t["primary"]), "")
+def _dumps(value: object, depth: int) -> str:
+    """Return ``value`` as ``json.dumps(indent=2)`` writes it when nested ``depth`` levels deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
 
 
-def _csv(data: dict[str, Any]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "document",
-            "outlet",
-            "claim_id",
-            "paragraph",
-            "sentence",
-            "text",
-            "primary_theme",
-            "themes",
-            "attribution",
-            "hedges",
-            "entities",
-            "reliability",
-            "credibility",
-            "notes",
-        ]
-    )
-    for document in data["documents"]:
-        for claim in document["claims"]:
-            writer.writerow(
-                [
-                    document["title"],
-                    document["outlet"] or "",
-                    claim["id"],
-                    claim["paragraph"],
-                    claim["sentence"],
-                    claim["text"],
-                    _primary(claim),
-                    ";".join(t["key"] for t in claim["themes"]),
-                    claim["attribution"] or "",
-                    ";".join(claim["hedges"]),
-                    ";".join(claim["entities"]),
-                    claim["reliability"],
-                    claim["credibility"],
-                    "\n\n".join(n["body"] for n in claim["notes"]),
-                ]
-            )
-    return out.getvalue()
+def _write_json(out: TextIO, value: object, depth: int) -> None:
+    """Write ``value`` exactly as ``json.dumps(value, ensure_ascii=False, indent=2)`` would.
+
+    Dicts are written key by key and iterators as lists, item by item, so a
+    list given as an iterator is never held whole in memory.
+    """
+    if isinstance(value, dict) and value:
+        _write_items(out, ((_dumps(k, 0) + ": ", v) for k, v in value.items()), "{}", depth)
+    elif isinstance(value, Iterator):
+        _write_items(out, (("", item) for item in value), "[]", depth)
+    else:
+        out.write(_dumps(value, depth))
 
 
-def _grouped(data: dict[str, Any]) -> list[tuple[str, list[tuple[dict[str, Any], dict[str, Any]]]]]:
-    groups = []
-    for theme in data["themes"]:
-        members = [
-            (document, claim)
-            for document in data["documents"]
-            for claim in document["claims"]
-            if any(t["key"] == theme["key"] for t in claim["themes"])
-        ]
-        groups.append((theme["label"], members))
-    return groups
-
-
-def _markdown(data: dict[str, Any]) -> str:
-    lines = ["# Briefing reader export", ""]
-    for label, members in _grouped(data):
-        lines += [f"## {label} ({len(members)})", ""]
-        for document, claim in members:
-            source = claim["attribution"] or "reporter's own assertion"
-            lines.append(
-                f"- ¶{claim['paragraph']} {claim['text']}  \n"
-                f"  *{document['outlet'] or 'unknown outlet'}; {source}; "
-                f"graded {claim['reliability']}{claim['credibility']}*"
-            )
-            lines += [f"  > {n['body']}" for n in claim["notes"]]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _html(data: dict[str, Any]) -> str:
-    e = html.escape
-    parts = ["<!doctype html><meta charset='utf-8'><title>Briefing reader export</title>"]
-    for label, members in _grouped(data):
-        parts.append(f"<h2>{e(label)} ({len(members)})</h2><ul>")
-        for document, claim in members:
-            notes = "".join(f"<blockquote>{e(n['body'])}</blockquote>" for n in claim["notes"])
-            parts.append(
-                f"<li>¶{claim['paragraph']} {e(claim['text'])} "
-                f"<small>{e(document['outlet'] or '')}</small>{notes}</li>"
-            )
-        parts.append("</ul>")
-    return "\n".join(parts) + "\n"
+def _write_items(
+    out: TextIO, items: Iterable[tuple[str, object]], brackets: str, depth: int
+) -> None:
+    """Write a dict's ``"key": value`` items or a list's items, one per line, or empty brackets."""
+    inner = "\n" + "  " * (depth + 1)
+    empty = True
+    for key, item in items:
+        out.write((brackets[0] if empty else ",") + inner + key)
+        _write_json(out, item, depth + 1)
+        empty = False
+    out.write(brackets if empty else "\n" + "  " * depth + brackets[1])

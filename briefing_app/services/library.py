@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,12 +26,14 @@ from briefing_app.domain.library import (
     Theme,
     ThemeCount,
 )
+from briefing_app.domain.query import Query
 from briefing_app.ingest.themes import default_themes
-from briefing_app.search.engine import run_search
 from briefing_app.search.highlight import highlight_spans
 from briefing_app.search.parser import parse_query
+from briefing_app.search.scope import view_clauses
 from briefing_app.services.backups import daily_backup
 from briefing_app.services.notes_mirror import NotesMirror
+from briefing_app.store.search.engine import DOCUMENT_ORDER, SearchOutcome
 from briefing_app.store.store import Store
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 # A saved search lists at most this many claims (its count says so).
 SAVED_SEARCH_LIMIT = 10_000
+EVERY_CLAIM = 2**62  # a limit no library reaches
 
 
 def checked_text(text: str) -> str:
@@ -174,39 +176,27 @@ class Library:
         return self._store.theme_counts()
 
     def count(self, claim_filter: ClaimFilter | None = None) -> int:
-        """Return how many claims pass the filter."""
-        claim_filter = claim_filter or ClaimFilter()
-        if claim_filter.query is not None:
-            return len(self.claim_ids(claim_filter))
-        return self._store.count(claim_filter)
+        """Return how many claims a view holds (a saved search: up to SAVED_SEARCH_LIMIT)."""
+        return self._store.count(view_clauses(claim_filter or ClaimFilter()), SAVED_SEARCH_LIMIT)
 
     def claim_ids(self, claim_filter: ClaimFilter | None = None) -> list[int]:
-        """Return claim ids in document order (a saved query narrows them)."""
-        claim_filter = claim_filter or ClaimFilter()
-        if claim_filter.query is None:
-            return self._store.claim_ids(claim_filter)
-        # A saved search: its (few) matches are narrowed and ordered in SQL, so the
-        # library's other claims are never read.
-        matched = self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids
-        return self._store.passing(
-            replace(claim_filter, query=None), matched, in_document_order=True
-        )
+        """Return the ids of a view's claims in document order.
+
+        A saved search lists its first SAVED_SEARCH_LIMIT matches.
+        """
+        within = view_clauses(claim_filter or ClaimFilter())
+        limit = SAVED_SEARCH_LIMIT if (claim_filter and claim_filter.query) else EVERY_CLAIM
+        return list(self._store.find(Query(()), within, limit=limit, order=DOCUMENT_ORDER).ids)
 
     def claim_id_page(
         self, claim_filter: ClaimFilter, after: int | None, limit: int
     ) -> Sequence[int]:
-        """Return the next ``limit`` ids after claim ``after`` (None: from the start).
+        """Return the next ``limit`` ids of a view after claim ``after`` (None: from the start).
 
-        For lists read a page at a time; a saved search's query is not applied.
+        For lists read a page at a time, in document order.
         """
-        return self._store.claim_id_page(replace(claim_filter, query=None), after, limit)
-
-    def passing(self, claim_filter: ClaimFilter, ids: Sequence[int]) -> list[int]:
-        """Return the ids among ``ids`` that pass the filter (its saved query too), as ordered."""
-        if claim_filter.query is not None:
-            matched = set(self.search_ids(claim_filter.query, limit=SAVED_SEARCH_LIMIT).ids)
-            ids = [i for i in ids if i in matched]
-        return self._store.passing(replace(claim_filter, query=None), ids)
+        within = view_clauses(claim_filter)
+        return self._store.find(Query(()), within, limit=limit, after=after).ids
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations."""
@@ -299,34 +289,46 @@ class Library:
         """Return the live notes of many claims."""
         return self._store.notes_for_many(claim_ids)
 
+    def note_page(self, claim_id: int, after: int | None, limit: int) -> list[Note]:
+        """Return up to ``limit`` live notes of a claim after note ``after``, oldest first.
+
+        For reading a claim with very many notes a page at a time (the export).
+        """
+        return self._store.note_page(claim_id, after, limit)
+
     # search
-    def search(self, query: str, limit: int = 500) -> SearchResult:
-        """Return the claims matching ``query``, best first; never raises for odd input.
+    def search(
+        self, query: str, limit: int = 500, claim_filter: ClaimFilter | None = None
+    ) -> SearchResult:
+        """Return the claims matching ``query`` in a view, best first; never raises for odd input.
 
         A claim matched only through one of its notes says so, and its snippet
         is that note's text.
         """
-        with self._store.search_connection() as connection:
-            outcome = run_search(connection, query, limit)
-        claims = {c.id: c for c in self._store.claims([i for i, _ in outcome.ids])}
+        outcome = self._find(query, claim_filter, limit)
+        claims = {c.id: c for c in self._store.claims(outcome.ids)}
         hits = tuple(
-            SearchHit(claims[i], outcome.snippets.get(i, claims[i].text), via)
-            for i, via in outcome.ids
+            SearchHit(claims[i], outcome.snippets.get(i, claims[i].text), i in outcome.notes)
+            for i in outcome.ids
             if i in claims
         )
         return SearchResult(query, hits, outcome.total, outcome.hints)
 
-    def search_ids(self, query: str, limit: int = 10_000) -> SearchMatches:
-        """Return the ids matching ``query``, best first (for lists that load rows lazily)."""
-        with self._store.search_connection() as connection:
-            outcome = run_search(connection, query, limit)
+    def search_ids(
+        self, query: str, limit: int = 10_000, claim_filter: ClaimFilter | None = None
+    ) -> SearchMatches:
+        """Return the ids matching ``query`` in a view, best first (one read of the store)."""
+        outcome = self._find(query, claim_filter, limit)
         return SearchMatches(
-            query,
-            tuple(i for i, _ in outcome.ids),
-            frozenset(i for i, via in outcome.ids if via),
-            outcome.total,
-            outcome.hints,
+            query, tuple(outcome.ids), frozenset(outcome.notes), outcome.total, outcome.hints
         )
+
+    def _find(self, query: str, claim_filter: ClaimFilter | None, limit: int) -> SearchOutcome:
+        parsed = parse_query(query)
+        if parsed.is_empty:
+            return SearchOutcome((), 0, False, parsed.hints, ())
+        within = view_clauses(claim_filter or ClaimFilter())
+        return self._store.find(parsed, within, limit=limit)
 
     def highlight(self, text: str, query: str) -> list[tuple[int, int]]:
         """Return the code-point spans of ``text`` that the query's words match."""

@@ -7,11 +7,10 @@ the save of a note: it is remembered in ``last_error`` for the window to show.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from briefing_app.domain.library import Claim, Note
+from briefing_app.services.atomic_write import replacing
 
 
 def mirror_folder(library: Path) -> Path:
@@ -58,10 +57,9 @@ class NotesMirror:
                 target.unlink(missing_ok=True)
             else:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                # Not fsynced: the database is the durable copy, and a save must stay quick.
+                with replacing(target, durable=False) as stream:
                     stream.write(render_claim_notes(claim, notes))
-                os.replace(temporary, target)
             self.last_error = None
         except OSError as error:
             self.last_error = (

@@ -50,18 +50,18 @@ def _read_only_folder(path: Path) -> bool:
 def disk_full(path: Path) -> LibraryError:
     """Return the error for a library whose disk is full."""
     free = free_bytes(path)
-    left = "" if free is None else f" ({free // 1024} KB free)"
+    left = "" if free is None else f" ({free // 1024} KB free there)"
     return LibraryError(
-        f"The disk holding {path} is full{left}: nothing was written and the library is "
-        "intact. Free some space and retry."
+        f"The disk is full: {path} could not be written{left}. Nothing was written and the "
+        "library is intact. Free some space and retry."
     )
 
 
 def locked_by_other(path: Path) -> LibraryLockedError:
     """Return the error for a library that another program keeps locked."""
     return LibraryLockedError(
-        f"{path} is locked by another program (or a Briefing reader import) for longer than "
-        "we may wait: nothing was written. Close that program or wait, then retry."
+        f"{path} is busy: it is locked by another program (or another Briefing reader) for "
+        "longer than we may wait. Nothing was written; close that program or wait, then retry."
     )
 
 

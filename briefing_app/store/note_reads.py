@@ -49,6 +49,14 @@ def notes_for_many(
     return found
 
 
+def note_page(
+    connection: sqlite3.Connection, claim_id: int, after: int | None, limit: int
+) -> list[Note]:
+    """Return up to ``limit`` live notes of a claim after note ``after``, oldest first."""
+    sql = f"{_NOTE} WHERE claim_id = ? AND deleted IS NULL AND id > ? ORDER BY id LIMIT ?"
+    return [_note(row) for row in connection.execute(sql, (claim_id, after or 0, limit))]
+
+
 def deleted_notes(connection: sqlite3.Connection) -> list[Note]:
     """Return every soft-deleted note, most recently deleted first."""
     sql = f"{_NOTE} WHERE deleted IS NOT NULL ORDER BY deleted DESC, id DESC"

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from briefing_app.domain.errors import NotFoundError, UsageError
 from briefing_app.domain.library import (
     Claim,
-    ClaimFilter,
     ClaimTheme,
     DocumentInfo,
     DocumentText,
@@ -30,6 +29,7 @@ from briefing_app.domain.library import (
     Theme,
     ThemeCount,
 )
+from briefing_app.domain.query import Clause, Query
 from briefing_app.store import claim_reads, document_reads, documents, note_reads
 from briefing_app.store.access_lock import shared_access
 from briefing_app.store.backup import TABLES_ONLY, consistent_copy
@@ -41,6 +41,12 @@ from briefing_app.store.database import (
     new_library_id,
 )
 from briefing_app.store.errors import translated_errors
+from briefing_app.store.search.engine import (
+    RELEVANCE,
+    SearchOutcome,
+    count_claims,
+    find_claims,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -54,6 +60,7 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.finds = 0  # how many lists were read: one per keystroke (see make bench)
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -64,9 +71,10 @@ class Store:
                 the file is left untouched.
         """
         path = path.expanduser().absolute()
+        inspect_file(path)  # refuse a file that is not ours before making lock files beside it
+        check_writable(path)
         with shared_access(path):
-            revision = inspect_file(path)
-            check_writable(path)
+            revision = inspect_file(path)  # again: a restore may have replaced it meanwhile
             if revision != HEAD_REVISION:
                 if revision is not None:
                     backup_before_upgrade(path, revision)
@@ -203,31 +211,30 @@ class Store:
         with self._reading() as connection:
             return claim_reads.theme_counts(connection)
 
-    def count(self, claim_filter: ClaimFilter) -> int:
-        """Return how many claims pass the filter."""
-        with self._reading() as connection:
-            return claim_reads.count(connection, claim_filter)
+    def find(
+        self,
+        query: Query,
+        within: Sequence[Clause] = (),
+        *,
+        limit: int,
+        offset: int = 0,
+        after: int | None = None,
+        order: str = RELEVANCE,
+    ) -> SearchOutcome:
+        """Return a page of the claims matching ``query`` in the view ``within`` (one read).
 
-    def claim_ids(self, claim_filter: ClaimFilter) -> list[int]:
-        """Return the ids of the claims that pass the filter, in document order."""
+        See :func:`briefing_app.store.search.engine.find_claims`.
+        """
+        self.finds += 1
         with self._reading() as connection:
-            return claim_reads.claim_ids(connection, claim_filter)
-
-    def claim_id_page(
-        self, claim_filter: ClaimFilter, after: int | None, limit: int
-    ) -> Sequence[int]:
-        """Return up to ``limit`` ids passing the filter after claim ``after``, in order."""
-        with self._reading() as connection:
-            return claim_reads.claim_id_page(connection, claim_filter, after, limit)
-
-    def passing(
-        self, claim_filter: ClaimFilter, ids: Sequence[int], *, in_document_order: bool = False
-    ) -> list[int]:
-        """Return the ids among ``ids`` that pass the filter (see ``claim_reads.passing``)."""
-        with self._reading() as connection:
-            return claim_reads.passing(
-                connection, claim_filter, ids, in_document_order=in_document_order
+            return find_claims(
+                connection, query, within, limit=limit, offset=offset, after=after, order=order
             )
+
+    def count(self, within: Sequence[Clause], cap: int) -> int:
+        """Return how many claims a view holds (one with words: up to ``cap``)."""
+        with self._reading() as connection:
+            return count_claims(connection, within, cap)
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations, in the given order."""
@@ -295,6 +302,11 @@ class Store:
         """Return the live notes of many claims."""
         with self._reading() as connection:
             return note_reads.notes_for_many(connection, claim_ids)
+
+    def note_page(self, claim_id: int, after: int | None, limit: int) -> list[Note]:
+        """Return up to ``limit`` live notes of a claim after note ``after`` (None: the first)."""
+        with self._reading() as connection:
+            return note_reads.note_page(connection, claim_id, after, limit)
 
     def deleted_notes(self) -> list[Note]:
         """Return soft-deleted notes, most recent first."""
@@ -376,13 +388,6 @@ class Store:
         if found is None:
             raise NotFoundError(f"There is no saved search {search_id}.")
         return found
-
-    # raw search access for the search layer
-    @contextmanager
-    def search_connection(self) -> Iterator[sqlite3.Connection]:
-        """Yield a read-only connection for the search layer's own SQL."""
-        with self._reading() as connection:
-            yield connection
 
     def integrity_check(self) -> str:
         """Return SQLite's integrity verdict ("ok" when sound)."""

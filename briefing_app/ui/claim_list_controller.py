@@ -64,8 +64,8 @@ def find_matches(library: Library, query: str, claim_filter: ClaimFilter) -> Lis
 
 
 def _matches(library: Library, query: str, claim_filter: ClaimFilter) -> ListedMatches:
-    result = library.search_ids(query, limit=SEARCH_LIMIT)
-    return ListedMatches(library.passing(claim_filter, result.ids), result.hints)
+    result = library.search_ids(query, limit=SEARCH_LIMIT, claim_filter=claim_filter)
+    return ListedMatches(list(result.ids), result.hints)
 
 
 class ClaimListController(QObject):

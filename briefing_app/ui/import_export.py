@@ -10,8 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from briefing_app.domain.library import ImportResult
-from briefing_app.services.export import render
-from briefing_app.services.files import write_atomically
+from briefing_app.services.export import export_to_file
 from briefing_app.services.library import Library
 from briefing_app.ui.background import LibraryOp, Progress, run_in_background
 from briefing_app.ui.messages import show_error
@@ -48,8 +47,9 @@ def _progress_dialog(parent: QWidget, title: str, steps: int) -> QProgressDialog
     return dialog
 
 
-def start_import(parent: QWidget, library: Library, paths: list[Path],
-                 done: Callable[[list[ImportResult]], None]) -> LibraryOp:
+def start_import(
+    parent: QWidget, library: Library, paths: list[Path], done: Callable[[list[ImportResult]], None]
+) -> LibraryOp:
     """Import ``paths`` in the background with a progress dialog; nothing is written on error."""
     dialog = _progress_dialog(parent, "Importing briefings…", len(paths))
 
@@ -93,13 +93,14 @@ def ask_export_target(parent: QWidget) -> tuple[Path, str] | None:
     return path.with_name(path.name + "." + fmt), fmt
 
 
-def start_export(parent: QWidget, library: Library, target: Path, fmt: str,
-                 done: Callable[[Path], None]) -> LibraryOp:
-    """Render and write the export in the background."""
+def start_export(
+    parent: QWidget, library: Library, target: Path, fmt: str, done: Callable[[Path], None]
+) -> LibraryOp:
+    """Write the export in the background, whole or not at all (never over the library)."""
     dialog = _progress_dialog(parent, "Exporting…", 1)
 
     def work(_report: Progress) -> Path:
-        write_atomically(target, render(library, fmt))
+        export_to_file(library, fmt, target, library.path)
         return target
 
     def succeeded(path: Any) -> None:

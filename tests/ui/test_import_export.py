@@ -12,18 +12,26 @@ from pytestqt.qtbot import QtBot
 from briefing_app.services.library import Library
 from briefing_app.ui.background import running
 from briefing_app.ui.main_window import MainWindow
+from tests.cli_helpers import fingerprint
 
 GOOD = "Rebels reach the edge of Hama\nRebel fighters said on Friday they had reached Hama.\n"
 
 
 def choose_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *_a, **_k: ([str(p) for p in paths], "")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        staticmethod(lambda *_a, **_k: ([str(p) for p in paths], "")),
+    )
 
 
 def test_importing_a_bad_file_says_why_and_imports_nothing(
-    qtbot: QtBot, window: MainWindow, seeded_library: Library, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, shown_messages: list[QMessageBox],
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded_library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[QMessageBox],
 ) -> None:
     good, bad = tmp_path / "good.txt", tmp_path / "bad.bin"
     good.write_text(GOOD, "utf-8")
@@ -37,7 +45,10 @@ def test_importing_a_bad_file_says_why_and_imports_nothing(
 
 
 def test_importing_a_briefing_adds_and_selects_its_claims(
-    qtbot: QtBot, window: MainWindow, seeded_library: Library, tmp_path: Path,
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded_library: Library,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     good = tmp_path / "good.txt"
@@ -56,8 +67,9 @@ def test_export_writes_the_chosen_format(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     target = tmp_path / f"out.{fmt}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_a, **_k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
     window.action_map["export"].trigger()
     qtbot.waitUntil(lambda: running() == 0 and target.exists())
     content = target.read_text("utf-8")
@@ -65,3 +77,24 @@ def test_export_writes_the_chosen_format(
     if fmt == "json":
         assert json.loads(content)["format"] == "briefing-app/1"
     assert not list(tmp_path.glob(".out.*.tmp"))
+
+
+def test_export_never_replaces_the_library(
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded_library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[QMessageBox],
+) -> None:
+    link = tmp_path / "out.json"
+    link.symlink_to(seeded_library.path)
+    before = fingerprint(seeded_library.path)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(link), ""))
+    )
+    window.action_map["export"].trigger()
+    qtbot.waitUntil(lambda: len(shown_messages) == 1)
+    assert "is the library" in shown_messages[0].text()
+    assert link.is_symlink() and fingerprint(seeded_library.path) == before
+    assert seeded_library.count() == 16

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from briefing_app.domain.query import Term
 from briefing_app.search.highlight import highlight, highlight_spans
 from briefing_app.search.lexer import Token, clean, tokens
 from briefing_app.search.parser import MAX_CHARS, MAX_TERMS, parse_query
-from briefing_app.search.query import Term
-from briefing_app.search.text import fts_string
+from briefing_app.store.search.fts_text import fts_string
 
 Row = tuple[str, str | None, bool, bool]
 

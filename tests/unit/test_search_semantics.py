@@ -1,7 +1,7 @@
 """Generated queries against a plain Python model of what a query means.
 
 The model reads every claim and note and applies the rules of
-``briefing_app.search.plan`` literally; the engine, in its ranked and its
+``briefing_app.store.search.plan`` literally; the engine, in its ranked and its
 streamed mode, must find exactly the same claims, and say the same about which
 matched only through a note.
 """
@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_app.search import reader
+from briefing_app.domain.query import Query, Term
+from briefing_app.domain.text import fold, words
 from briefing_app.search.parser import parse_query
-from briefing_app.search.query import Query, Term
-from briefing_app.search.text import fold, words
 from briefing_app.services.library import Library
+from briefing_app.store.search import reader
 from tests.conftest import SEED
 
 ARTICLES = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))

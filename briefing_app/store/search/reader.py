@@ -1,6 +1,6 @@
 """How the matches of one plan are read from the indexes: the modes and their SQL.
 
-See :mod:`briefing_app.search.engine` for why each mode exists. Every mode
+See :mod:`briefing_app.store.search.engine` for why each mode exists. Every mode
 returns the matches in result order and a count; a count that stopped early
 is flagged as capped. Unranked results come in claim id order, which is the
 order of import: documents as they were imported, each in reading order.
@@ -12,7 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from briefing_app.search.plan import NOTES_MATCHING, TEXT_HAS, Check, Plan
+from briefing_app.store.search.plan import NOTES_MATCHING, TEXT_HAS, Check, Plan
 
 # Fewer text matches than this are all scored (bm25); more are read newest first.
 RANK_LIMIT = 2000

@@ -1,4 +1,4 @@
-"""Text helpers shared by the grammar, the SQL and the highlighter.
+"""Words as the search index sees them, shared by the grammar, the store and the highlighter.
 
 They follow the FTS5 tokenizer the store uses (``unicode61 remove_diacritics
 2``): letters, digits and private-use characters make up words, everything
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from briefing_app.search.query import Term
 
 # A word as the unicode61 tokenizer sees one: letters and digits, not "_".
 WORD = re.compile(r"[^\W_]+")
@@ -36,25 +34,3 @@ def has_words(value: str) -> bool:
 def words(value: str) -> list[str]:
     """Return the folded words of ``value``, as the index splits them."""
     return [fold(w) for w in WORD.findall(value)]
-
-
-def fts_string(term: Term) -> str:
-    """Return the FTS5 expression for one word, prefix or phrase, safely quoted.
-
-    Inside double quotes FTS5 reads nothing as syntax (a doubled quote is a
-    quote), so ``U.S.``, ``o'brien``, ``AND`` or ``*`` are only words there.
-    """
-    quoted = '"' + term.text.replace('"', '""') + '"'
-    return quoted + "*" if term.prefix else quoted
-
-
-def fts_any(terms: list[Term]) -> str:
-    """Return an FTS5 expression that matches any of ``terms``."""
-    parts = [fts_string(t) for t in terms]
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-
-
-def like_pattern(value: str) -> str:
-    """Return a LIKE pattern for text containing ``value`` (backslash escapes)."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"

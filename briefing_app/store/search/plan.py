@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing_app.search.fields import Condition, FieldResolver
-from briefing_app.search.params import Params
-from briefing_app.search.query import Clause, Query, Term
-from briefing_app.search.text import fts_any, fts_string, words
+from briefing_app.domain.query import Clause, Query, Term
+from briefing_app.domain.text import words
+from briefing_app.store.search.fields import Condition, FieldResolver
+from briefing_app.store.search.fts_text import fts_any, fts_string
+from briefing_app.store.search.params import Params
 
 NOTES_MATCHING = (
     "SELECT n.claim_id FROM note_fts JOIN notes n ON n.id = note_fts.rowid"
@@ -66,6 +68,11 @@ class Plan:
     runnable: bool = True
 
     @property
+    def searches_text(self) -> bool:
+        """Return True when words are looked up in the indexes (else fields only)."""
+        return bool(self.words or self.note_words or self.excluded)
+
+    @property
     def text_match(self) -> str | None:
         """Return the claim text index's expression: the words and names, not the excluded."""
         base = self.narrowed or self.words
@@ -74,8 +81,15 @@ class Plan:
         return f"({base}) NOT {self.excluded}" if self.excluded else base
 
 
-def build_plan(query: Query, connection: sqlite3.Connection) -> Plan:
-    """Return the plan of ``query``, looking field values up through ``connection``."""
+def build_plan(
+    query: Query, connection: sqlite3.Connection, within: Sequence[Clause] = ()
+) -> Plan:
+    """Return the plan of ``query``, looking field values up through ``connection``.
+
+    ``within`` are the clauses of the navigator's view (see ``search.scope``): they
+    narrow the query like any clause, but a typed query that is left with nothing
+    to search for still finds nothing, whatever the view.
+    """
     params = Params()
     resolver = FieldResolver(connection, params)
     plan = Plan(params, terms=query.text_terms())
@@ -84,7 +98,10 @@ def build_plan(query: Query, connection: sqlite3.Connection) -> Plan:
     excluded: list[Term] = []
     note_clauses: list[str] = []
     notes_excluded: list[Term] = []
-    for clause in query.clauses:
+    typed_runnable = True
+    for number, clause in enumerate([*query.clauses, *within]):
+        if number == len(query.clauses) and query.clauses:
+            typed_runnable = bool(word_clauses or note_clauses or plan.checks or excluded)
         parts = _resolve(clause, resolver)
         if not parts:
             continue
@@ -124,7 +141,9 @@ def build_plan(query: Query, connection: sqlite3.Connection) -> Plan:
         plan.checks.append(Check(f"c.id NOT IN ({notes})"))
     plan.has_prefix = any(t.prefix for c in query.clauses for t in c.terms)
     plan.hints = resolver.hints
-    plan.runnable = bool(word_clauses or note_clauses or plan.checks or excluded)
+    if not within and query.clauses:
+        typed_runnable = bool(word_clauses or note_clauses or plan.checks or excluded)
+    plan.runnable = typed_runnable
     return plan
 
 

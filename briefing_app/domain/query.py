@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 FIELDS = frozenset({"theme", "source", "outlet", "entity", "has", "is", "note", "doc"})
+# Fields the navigator's views compile to; a user cannot type them.
+THEME_KEY = "theme-key"
+DOCUMENT_ID = "document-id"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from briefing_app.search.params import Params
-from briefing_app.search.query import Term
-from briefing_app.search.text import fold, like_pattern, words
+from briefing_app.domain.query import Term
+from briefing_app.domain.text import fold, words
+from briefing_app.store.search.fts_text import like_pattern
+from briefing_app.store.search.params import Params
 
 FOLD_FUNCTION = "briefing_fold"
 # An entity with more names than this is not used to narrow the text index first.
@@ -76,7 +77,7 @@ class FieldResolver:
 
     def resolve(self, term: Term) -> Condition | Term | None:
         """Return the term's condition, a word term to search instead, or None (left out)."""
-        handler = getattr(self, f"_{term.field}")
+        handler = getattr(self, f"_{str(term.field).replace('-', '_')}")
         result: Condition | Term | None = handler(term)
         return result
 
@@ -97,6 +98,24 @@ class FieldResolver:
             "EXISTS (SELECT 1 FROM claim_themes ct WHERE ct.claim_id = c.id"
             f" AND ct.theme_id = {theme})"
         )
+
+    def _theme_key(self, term: Term) -> Condition:
+        """A navigator theme: the theme with exactly this key (none: no claim)."""
+        row = self._connection.execute("SELECT id FROM themes WHERE key = ?", (term.text,))
+        found = row.fetchone()
+        if found is None:
+            return NOTHING
+        theme = self._params.bind(int(found[0]))
+        return Condition(
+            "EXISTS (SELECT 1 FROM claim_themes ct WHERE ct.claim_id = c.id"
+            f" AND ct.theme_id = {theme})"
+        )
+
+    def _document_id(self, term: Term) -> Condition:
+        """A navigator document: the claims of the document with this id."""
+        document = self._params.bind(int(term.text))
+        row = f"c.document_id = {document}"
+        return Condition(row, row, f"SELECT 1 FROM claims c WHERE {row}")
 
     def _entity(self, term: Term) -> Condition | Term:
         ids = self._entity_ids(term.text)

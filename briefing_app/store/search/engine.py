@@ -1,0 +1,181 @@
+"""Find claims: plan a parsed query, pick how to read the indexes, page. The one entry point.
+
+Every list of claims comes from here: a search typed in the box, the navigator's
+view (its clauses are ANDed to the query), or both at once, in one call.
+
+How results are ranked, and why it stays fast at a million claims
+-----------------------------------------------------------------
+bm25 has to score every claim a query matches before it can return the best
+ten, so ranking a word found in a fifth of a million claims costs hundreds of
+milliseconds, which a keystroke cannot afford. So the engine first asks the
+claim text index how many claims the words match, stopping at ``RANK_LIMIT``
+(2,000): a probe that reads at most that many index entries and scores none.
+
+- **Selective** (fewer than ``RANK_LIMIT``): every candidate is scored and the
+  results come most relevant first (bm25 over the claim text), then the claims
+  that match only through one of their notes.
+- **Broad** (``RANK_LIMIT`` or more): relevance says little when thousands of
+  claims hold the word, and scoring them is the cost to avoid. The text index
+  is the outer loop, read in its own order (newest claim first) with the other
+  conditions checked on each row, and reading stops once the page and the
+  count are known; claims matched through a note are merged in by recency.
+  The cost follows the page size, not the number of matches. If a field
+  allows only a few claims (``FIELD_LED_LIMIT``, e.g. one document), those
+  lead instead, and the words are looked up in each.
+- **No words** (fields, ``note:`` words or exclusions only): claims come in
+  the order they were imported (each document in reading order), from the
+  smallest set a field offers (an entity's mentions, a document's claims, the
+  notes) or a scan that checks each claim and stops at the page.
+
+Counts stop at ``COUNT_LIMIT`` (1,000; ``total_is_capped`` then says so):
+counting all of a broad word's matches would cost what the ranking spared.
+All the words of a query go to FTS5 as one expression of quoted strings, so
+the index does the ANDs, ORs and NOTs; an entity's names narrow the text index
+before its mentions are checked. The limits live in ``reader``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefing_app.domain.query import Clause, Query, Term
+from briefing_app.store.search import reader
+from briefing_app.store.search.fields import register_fold
+from briefing_app.store.search.plan import Plan, build_plan
+from briefing_app.store.search.reader import Reader
+
+RELEVANCE = "relevance"
+DOCUMENT_ORDER = "document"
+# Claims in document order: documents as imported, each in reading order (an index).
+_DOCUMENT_ORDER_SQL = "c.document_id, c.start"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    """One page of claims.
+
+    ``ids`` are the claims in order (an array of 8-byte ids: a page can hold
+    hundreds of thousands); ``notes`` names, for a claim that matched only
+    through one of its notes, that note, and ``snippets`` holds its text. ``total`` counts
+    every match, or is a lower bound when ``total_is_capped``. ``terms`` are
+    the words to highlight; ``ranked`` says the order is by relevance.
+    """
+
+    ids: Sequence[int]
+    total: int
+    total_is_capped: bool
+    hints: tuple[str, ...]
+    terms: tuple[Term, ...]
+    notes: Mapping[int, int] = field(default_factory=dict)
+    snippets: Mapping[int, str] = field(default_factory=dict)
+    ranked: bool = False
+
+
+def find_claims(
+    connection: sqlite3.Connection,
+    query: Query,
+    within: Sequence[Clause] = (),
+    *,
+    limit: int = 500,
+    offset: int = 0,
+    after: int | None = None,
+    order: str = RELEVANCE,
+) -> SearchOutcome:
+    """Return a page of the claims matching ``query`` in the view ``within``.
+
+    With words to look up, the matches come best first (or in document order
+    when asked); with fields alone, in document order, read a page at a time
+    after claim ``after`` (keyset paging, for lists of any length). Never
+    raises for odd input: what cannot be used becomes a hint.
+    """
+    register_fold(connection)
+    plan = build_plan(query, connection, within)
+    hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))
+    if not plan.runnable:
+        return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms))
+    limit, offset = max(0, limit), max(0, offset)
+    if not plan.searches_text:
+        ids = _listed(connection, plan, limit, offset, after)
+        total, capped = len(ids), False
+        if after is None and offset == 0 and len(ids) == limit:
+            total, capped = _capped_count(connection, plan)
+        return SearchOutcome(ids, max(total, len(ids)), capped, hints, ())
+    found = Reader(connection, plan, offset + limit).find()
+    page = found.ids[offset : offset + limit]
+    if order == DOCUMENT_ORDER:
+        page = _in_document_order(connection, page)
+    notes = {i: found.notes[i] for i in page if i in found.notes}
+    return SearchOutcome(
+        array("q", page),
+        max(found.total, offset + len(page)),
+        found.capped,
+        hints,
+        tuple(plan.terms),
+        notes,
+        _note_bodies(connection, notes),
+        found.ranked and order == RELEVANCE,
+    )
+
+
+def count_claims(connection: sqlite3.Connection, within: Sequence[Clause], cap: int) -> int:
+    """Return how many claims a view holds (a view with words: up to ``cap``)."""
+    register_fold(connection)
+    plan = build_plan(Query(()), connection, within)
+    if plan.searches_text:
+        return len(Reader(connection, plan, cap).find().ids[:cap])
+    sql = f"SELECT count(*) FROM claims c WHERE {_where(plan)}"
+    return int(connection.execute(sql, plan.params.values).fetchone()[0])
+
+
+def _where(plan: Plan) -> str:
+    """Return the plan's field checks as one condition; a field's driver where it has one."""
+    return " AND ".join(check.driver or check.row for check in plan.checks) or "1"
+
+
+def _capped_count(connection: sqlite3.Connection, plan: Plan) -> tuple[int, bool]:
+    """Return how many claims pass the plan's checks, counting up to the count limit."""
+    cap = reader.COUNT_LIMIT
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM claims c WHERE {_where(plan)} LIMIT {cap + 1})"
+    found = int(connection.execute(sql, plan.params.values).fetchone()[0])
+    return min(found, cap), found > cap
+
+
+def _listed(
+    connection: sqlite3.Connection, plan: Plan, limit: int, offset: int, after: int | None
+) -> array[int]:
+    """Return a page of the claims passing the plan's checks, in document order."""
+    where = _where(plan)
+    if after is not None:
+        key = plan.params.bind(int(after))
+        where += (
+            f" AND ({_DOCUMENT_ORDER_SQL}) >"
+            f" (SELECT document_id, start FROM claims WHERE id = {key})"
+        )
+    sql = (
+        f"SELECT c.id FROM claims c WHERE {where} ORDER BY {_DOCUMENT_ORDER_SQL}"
+        f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    )
+    return array("q", (row[0] for row in connection.execute(sql, plan.params.values)))
+
+
+def _in_document_order(connection: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+    if not ids:
+        return []
+    sql = (
+        "SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))"
+        f" ORDER BY {_DOCUMENT_ORDER_SQL}"
+    )
+    return [int(row[0]) for row in connection.execute(sql, (json.dumps(list(ids)),))]
+
+
+def _note_bodies(connection: sqlite3.Connection, notes: Mapping[int, int]) -> dict[int, str]:
+    """Return claim id -> text of the note it matched through."""
+    if not notes:
+        return {}
+    marks = ", ".join(str(int(n)) for n in notes.values())
+    bodies = dict(connection.execute(f"SELECT id, body FROM notes WHERE id IN ({marks})"))
+    return {claim: str(bodies[note]) for claim, note in notes.items() if note in bodies}
