@@ -7,18 +7,19 @@ the file is then committed and never regenerated (it stands for what users have)
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
 from briefing_app.bundled import bundled_briefings, migrations_dir
 from briefing_app.ingest.pipeline import parse_document
 from briefing_app.ingest.themes import default_themes
-from briefing_app.store import claims, documents, notes
+from briefing_app.store import claims, documents, notes, themes
 
 
 def build(revision: str, target: Path) -> None:
@@ -31,20 +32,19 @@ def build(revision: str, target: Path) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
         connection.commit()
-    seed = bundled_briefings()[0]
-    with Session(engine) as session:
-        claims.sync_themes(session, default_themes())
-        driver = session.connection().connection.driver_connection
-        documents.add_document(driver, parse_document(seed.read_bytes(), seed.name))
-        first = notes.add_note(session, 7, "Front line: check against ISW maps")
-        notes.update_note(session, first.id, "Front line near Rastan: check against ISW maps")
-        notes.add_note(session, 15, "US presence: 900 troops (DoD figure)")
-        gone = notes.add_note(session, 2, "Duplicate of claim 1")
-        notes.set_deleted(session, gone.id, True)
-        claims.file_under(session, 1, "foreign-forces", primary=True, why="analyst")
-        claims.set_grading(session, 13, "B", 2)
-        session.commit()
     engine.dispose()
+    seed = bundled_briefings()[0]
+    with closing(sqlite3.connect(target)) as connection:
+        themes.sync_themes(connection, default_themes())
+        documents.add_document(connection, parse_document(seed.read_bytes(), seed.name))
+        first = notes.add_note(connection, 7, "Front line: check against ISW maps")
+        notes.update_note(connection, first.id, "Front line near Rastan: check against ISW maps")
+        notes.add_note(connection, 15, "US presence: 900 troops (DoD figure)")
+        gone = notes.add_note(connection, 2, "Duplicate of claim 1")
+        notes.set_deleted(connection, gone.id, True)
+        themes.file_under(connection, 1, "foreign-forces", primary=True, why="analyst")
+        claims.set_grading(connection, 13, "B", 2)
+        connection.commit()
 
 
 if __name__ == "__main__":

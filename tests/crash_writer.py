@@ -16,7 +16,6 @@ from briefing_app.services.library import Library
 def main() -> None:
     library = Library.open(Path(sys.argv[1]))
     prefix = sys.argv[2]
-    library.prepare_writes()  # so that kills land among commits, not in the ORM's import
     print("READY", flush=True)
     for number in count(1):
         body = f"{prefix}-{number:05d} " + "analyst text " * 40

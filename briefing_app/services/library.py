@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from briefing_app.bundled import bundled_briefings
 from briefing_app.domain.credibility import check_credibility, check_reliability
@@ -33,6 +33,7 @@ from briefing_app.search.parser import parse_query
 from briefing_app.search.scope import view_clauses
 from briefing_app.services.backups import daily_backup
 from briefing_app.services.notes_mirror import NotesMirror
+from briefing_app.store import claims, documents, notes, saved_searches, themes
 from briefing_app.store.search.engine import DOCUMENT_ORDER, SearchOutcome
 from briefing_app.store.store import Store
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from briefing_app.domain.parsed import ParsedDocument
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 # A saved search lists at most this many claims (its count says so).
 SAVED_SEARCH_LIMIT = 10_000
 EVERY_CLAIM = 2**62  # a limit no library reaches
@@ -64,6 +66,25 @@ def checked_text(text: str) -> str:
 def readable_name(path: Path) -> str:
     """Return a file's name as text; bytes of a name that are not UTF-8 become U+FFFD."""
     return os.fsencode(path.name).decode("utf-8", "replace")
+
+
+def _found(value: T | None, missing: str) -> T:
+    """Return ``value``, or raise NotFoundError saying what is ``missing``."""
+    if value is None:
+        raise NotFoundError(missing)
+    return value
+
+
+def _one(values: Sequence[T], missing: str) -> T:
+    return _found(values[0] if values else None, missing)
+
+
+def _sync_themes(store: Store) -> None:
+    """Bring the stored taxonomy in step with the bundled one (usually: nothing to write)."""
+    taxonomy = default_themes()
+    stored = {theme.key: theme for theme in store.read(themes.themes)}
+    if any(stored.get(theme.key) != theme for theme in taxonomy):
+        store.write(themes.sync_themes, taxonomy)
 
 
 class Library:
@@ -96,7 +117,7 @@ class Library:
         library = cls(store)
         if not first_run and backup:
             library.warnings.extend(library.take_daily_backup())
-        store.sync_themes(default_themes())
+        _sync_themes(store)
         if first_run and seed:
             library.import_files(bundled_briefings())
         return library
@@ -108,14 +129,6 @@ class Library:
         except LibraryError as error:
             return [f"Today's backup was not made: {error}"]
         return []
-
-    def prepare_writes(self) -> None:
-        """Load what writing needs (the ORM), so that the first note saves at once.
-
-        Opening a library leaves it out to show the first page sooner; the
-        window calls this in the background once it is showing.
-        """
-        self._store.prepare_writes()
 
     @property
     def path(self) -> Path:
@@ -169,11 +182,11 @@ class Library:
     # browsing
     def themes(self) -> list[Theme]:
         """Return the taxonomy in its order."""
-        return self._store.themes()
+        return self._store.read(themes.themes)
 
     def theme_counts(self) -> list[ThemeCount]:
         """Return each theme with the number of claims filed under it."""
-        return self._store.theme_counts()
+        return self._store.read(themes.theme_counts)
 
     def count(self, claim_filter: ClaimFilter | None = None) -> int:
         """Return how many claims a view holds (a saved search: up to SAVED_SEARCH_LIMIT)."""
@@ -200,36 +213,39 @@ class Library:
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations."""
-        return self._store.claims(ids)
+        return self._store.read(claims.load_claims, ids)
 
     def claim(self, claim_id: int) -> Claim:
         """Return one claim."""
-        return self._store.claim(claim_id)
+        return _one(self.claims([claim_id]), f"There is no claim {claim_id} in this library.")
 
     def documents(self) -> list[DocumentInfo]:
         """Return every document."""
-        return self._store.documents()
+        return self._store.read(documents.documents)
 
     def document_text(self, document_id: int) -> DocumentText:
         """Return a document's text and paragraphs."""
-        return self._store.document_text(document_id)
+        found = self._store.read(documents.document_text, document_id)
+        return _found(found, f"There is no document {document_id} in this library.")
 
     # analyst choices
     def file_under(self, claim_id: int, theme_key: str, *, primary: bool = True) -> None:
         """File a claim under a theme as the analyst's choice."""
-        self._store.file_under(claim_id, theme_key, primary=primary, why="analyst")
+        self._store.write(
+            claims.on_claim, claim_id, themes.file_under, theme_key, primary=primary, why="analyst"
+        )
 
     def move_to_theme(self, claim_id: int, theme_key: str) -> None:
         """Make a theme the claim's only theme, as the analyst's choice."""
-        self._store.move_to(claim_id, theme_key, why="analyst")
+        self._store.write(claims.on_claim, claim_id, themes.move_to, theme_key, why="analyst")
 
     def unfile(self, claim_id: int, theme_key: str) -> None:
         """Remove a claim from a theme."""
-        self._store.unfile(claim_id, theme_key)
+        self._store.write(themes.unfile, claim_id, theme_key)
 
     def restore_filings(self, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
         """Put back a claim's earlier filings (undo)."""
-        self._store.restore_filings(claim_id, filings)
+        self._store.write(themes.restore_filings, claim_id, filings)
 
     def set_grading(self, claim_id: int, reliability: str, credibility: int) -> None:
         """Grade a claim on the Admiralty scale."""
@@ -237,30 +253,36 @@ class Library:
             grade, cred = check_reliability(reliability), check_credibility(credibility)
         except ValueError as error:
             raise UsageError(str(error)) from error
-        self._store.set_grading(claim_id, grade, cred)
+        self._store.write(claims.on_claim, claim_id, claims.set_grading, grade, cred)
 
     # notes
     def notes(self, claim_id: int) -> list[Note]:
         """Return a claim's live notes."""
-        return self._store.notes(claim_id)
+        return self._store.read(notes.notes_for, claim_id)
 
     def add_note(self, claim_id: int, body: str) -> Note:
         """Add a note to a claim; returns once it is durably committed."""
         if not body.strip():
             raise UsageError("A note needs some text.")
-        return self._mirrored(self._store.add_note(claim_id, checked_text(body)))
+        text = checked_text(body)
+        return self._mirrored(self._store.write(claims.on_claim, claim_id, notes.add_note, text))
 
     def update_note(self, note_id: int, body: str) -> Note:
         """Change a note's text (the old text is kept as a revision)."""
-        return self._mirrored(self._store.update_note(note_id, checked_text(body)))
+        changed = self._store.write(notes.update_note, note_id, checked_text(body))
+        return self._mirrored(_found(changed, f"There is no note {note_id} in this library."))
 
     def delete_note(self, note_id: int) -> Note:
         """Delete a note softly (it can be restored)."""
-        return self._mirrored(self._store.set_note_deleted(note_id, True))
+        return self._set_deleted(note_id, True)
 
     def restore_note(self, note_id: int) -> Note:
         """Bring back a deleted note."""
-        return self._mirrored(self._store.set_note_deleted(note_id, False))
+        return self._set_deleted(note_id, False)
+
+    def _set_deleted(self, note_id: int, deleted: bool) -> Note:
+        changed = self._store.write(notes.set_deleted, note_id, deleted)
+        return self._mirrored(_found(changed, f"There is no note {note_id} in this library."))
 
     def restore_revision(self, note_id: int, revision_id: int) -> Note:
         """Make an earlier text the note's text again (the current one becomes a revision)."""
@@ -271,30 +293,31 @@ class Library:
 
     def note(self, note_id: int) -> Note:
         """Return one note, deleted or not."""
-        return self._store.note(note_id)
+        found = self._store.read(notes.note, note_id)
+        return _found(found, f"There is no note {note_id} in this library.")
 
     def _mirrored(self, note: Note) -> Note:
-        self.mirror.write(self._store.claim(note.claim_id), self._store.notes(note.claim_id))
+        self.mirror.write(self.claim(note.claim_id), self.notes(note.claim_id))
         return note
 
     def deleted_notes(self) -> list[Note]:
         """Return deleted notes, most recent first."""
-        return self._store.deleted_notes()
+        return self._store.read(notes.deleted_notes)
 
     def revisions(self, note_id: int) -> list[NoteRevision]:
         """Return a note's earlier texts, newest first."""
-        return self._store.revisions(note_id)
+        return self._store.read(notes.revisions, note_id)
 
     def notes_for_many(self, claim_ids: list[int]) -> dict[int, list[Note]]:
         """Return the live notes of many claims."""
-        return self._store.notes_for_many(claim_ids)
+        return self._store.read(notes.notes_for_many, claim_ids)
 
     def note_page(self, claim_id: int, after: int | None, limit: int) -> list[Note]:
         """Return up to ``limit`` live notes of a claim after note ``after``, oldest first.
 
         For reading a claim with very many notes a page at a time (the export).
         """
-        return self._store.note_page(claim_id, after, limit)
+        return self._store.read(notes.note_page, claim_id, after, limit)
 
     # search
     def search(
@@ -306,11 +329,11 @@ class Library:
         is that note's text.
         """
         outcome = self._find(query, claim_filter, limit)
-        claims = {c.id: c for c in self._store.claims(outcome.ids)}
+        found = {c.id: c for c in self.claims(outcome.ids)}
         hits = tuple(
-            SearchHit(claims[i], outcome.snippets.get(i, claims[i].text), i in outcome.notes)
+            SearchHit(found[i], outcome.snippets.get(i, found[i].text), i in outcome.notes)
             for i in outcome.ids
-            if i in claims
+            if i in found
         )
         return SearchResult(query, hits, outcome.total, outcome.hints)
 
@@ -337,23 +360,29 @@ class Library:
     # saved searches
     def saved_searches(self) -> list[SavedSearch]:
         """Return the saved searches by name."""
-        return self._store.saved_searches()
+        return self._store.read(saved_searches.saved_searches)
 
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Save a query under a name (a search of that name gets the new query)."""
         if not name.strip():
             raise UsageError("A saved search needs a name.")
-        return self._store.save_search(name.strip(), query)
+        return self._store.write(saved_searches.save, name.strip(), query)
 
     def rename_search(self, search_id: int, name: str) -> SavedSearch:
         """Rename a saved search."""
         if not name.strip():
             raise UsageError("A saved search needs a name.")
-        return self._store.rename_search(search_id, name.strip())
+        return _found(
+            self._store.write(saved_searches.rename, search_id, name.strip()),
+            f"There is no saved search {search_id}.",
+        )
 
     def delete_search(self, search_id: int) -> SavedSearch:
         """Delete a saved search; returns it, so that it can be saved again (undo)."""
-        return self._store.delete_search(search_id)
+        return _found(
+            self._store.write(saved_searches.delete, search_id),
+            f"There is no saved search {search_id}.",
+        )
 
     def integrity_check(self) -> str:
         """Return SQLite's verdict on the file ("ok")."""

@@ -137,9 +137,14 @@ def staged_copy(replacement: Path, library: Path) -> Path:
     """Return a verified copy of ``replacement`` beside ``library``, ready to be swapped in."""
     staged = library.with_name(f".{library.name}.{uuid.uuid4().hex}.restoring")
     try:
-        return consistent_copy(replacement, staged)
+        staged = consistent_copy(replacement, staged)
     except LibraryError as error:
         raise LibraryError(f"{replacement} cannot be restored: {error}") from error
+    # A copy comes in rollback-journal mode; a library is in WAL mode before anyone
+    # opens it (switching later needs the file alone, which readers would deny).
+    with closing(sqlite3.connect(staged, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+    return staged
 
 
 @contextmanager

@@ -1,115 +1,129 @@
-"""Reading claims with their annotations, and the analyst's changes to them."""
+"""Claims with their annotations, and the analyst's grading of them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from briefing_app.domain.errors import NotFoundError
+from briefing_app.domain.library import Claim, ClaimTheme
+from briefing_app.store.notes import live_note_counts
+from briefing_app.store.sql import IN_LIST, ids_param
 
-from briefing_app.domain.library import ClaimTheme, Theme
-from briefing_app.store.schema import (
-    ClaimRow,
-    ClaimThemeRow,
-    ThemeRow,
-)
-
-
-def sync_themes(session: Session, taxonomy: Sequence[Theme]) -> None:
-    """Insert or update the themes of the taxonomy; themes no longer listed are kept."""
-    existing = {row.key: row for row in session.scalars(select(ThemeRow))}
-    for theme in taxonomy:
-        row = existing.get(theme.key)
-        if row is None:
-            session.add(
-                ThemeRow(
-                    key=theme.key,
-                    label=theme.label,
-                    description=theme.description,
-                    colour=theme.colour,
-                    order=theme.order,
-                )
-            )
-        elif (row.label, row.description, row.colour, row.order) != (
-            theme.label,
-            theme.description,
-            theme.colour,
-            theme.order,
-        ):
-            row.label, row.description = theme.label, theme.description
-            row.colour, row.order = theme.colour, theme.order
-    session.flush()
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
-
-
-
-
-def file_under(session: Session, claim_id: int, theme_key: str, *, primary: bool, why: str) -> None:
-    """File a claim under a theme as the analyst's choice (primary moves there)."""
-    theme_id = session.scalar(select(ThemeRow.id).where(ThemeRow.key == theme_key))
-    if theme_id is None:
-        raise KeyError(theme_key)
-    if primary:
-        session.execute(
-            update(ClaimThemeRow).where(ClaimThemeRow.claim_id == claim_id).values(is_primary=False)
+def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Claim]:
+    """Return the claims with these ids, in the order of ``ids`` (unknown ids skipped)."""
+    if not ids:
+        return []
+    wanted = ids_param(ids)
+    among = IN_LIST
+    filings: dict[int, list[ClaimTheme]] = defaultdict(list)
+    for claim_id, *filing in connection.execute(
+        "SELECT ct.claim_id, t.key, t.label, t.colour, ct.is_primary, ct.origin, ct.why"
+        f" FROM claim_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.claim_id {among}"
+        " ORDER BY ct.is_primary DESC, t.ord",
+        (wanted,),
+    ):
+        key, label, colour, primary, origin, why = filing
+        filings[claim_id].append(ClaimTheme(key, label, colour, bool(primary), origin, why))
+    names: dict[int, list[str]] = defaultdict(list)
+    for claim_id, name in connection.execute(
+        "SELECT m.claim_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id"
+        f" WHERE m.claim_id {among} ORDER BY m.claim_id, m.start",
+        (wanted,),
+    ):
+        if name not in names[claim_id]:
+            names[claim_id].append(name)
+    notes = live_note_counts(connection, ids)
+    rows = connection.execute(
+        'SELECT c.id, c.document_id, c.text, c.paragraph, c.sentence, c.start, c."end",'
+        " c.prefix, c.suffix, c.attribution, c.hedges, c.reliability, c.credibility,"
+        " d.title, d.published, s.name"
+        " FROM claims c JOIN documents d ON d.id = c.document_id"
+        f" LEFT JOIN sources s ON s.id = d.source_id WHERE c.id {among}",
+        (wanted,),
+    )
+    by_id = {}
+    for (
+        claim_id,
+        document_id,
+        text,
+        paragraph,
+        sentence,
+        start,
+        end,
+        prefix,
+        suffix,
+        attribution,
+        hedges,
+        reliability,
+        credibility,
+        title,
+        published,
+        outlet,
+    ) in rows:
+        by_id[claim_id] = Claim(
+            id=claim_id,
+            document_id=document_id,
+            text=text,
+            paragraph=paragraph,
+            sentence=sentence,
+            start=start,
+            end=end,
+            prefix=prefix,
+            suffix=suffix,
+            attribution=attribution,
+            hedges=tuple(json.loads(hedges)),
+            entities=tuple(names.get(claim_id, ())),
+            themes=tuple(filings.get(claim_id, ())),
+            reliability=reliability,
+            credibility=credibility,
+            note_count=int(notes.get(claim_id, 0)),
+            outlet=outlet,
+            document_title=title,
+            published=published,
         )
-    link = session.get(ClaimThemeRow, (claim_id, theme_id))
-    if link is None:
-        session.add(
-            ClaimThemeRow(
-                claim_id=claim_id, theme_id=theme_id, is_primary=primary, origin="analyst", why=why
-            )
-        )
-    else:
-        link.is_primary = primary or link.is_primary
-        link.origin, link.why = "analyst", why
-    session.flush()
+    return [by_id[i] for i in ids if i in by_id]
 
 
-def move_to(session: Session, claim_id: int, theme_key: str, why: str) -> None:
-    """Make a theme the claim's only theme, as the analyst's choice."""
-    file_under(session, claim_id, theme_key, primary=True, why=why)
-    theme_id = session.scalar(select(ThemeRow.id).where(ThemeRow.key == theme_key))
-    session.execute(
-        delete(ClaimThemeRow).where(
-            ClaimThemeRow.claim_id == claim_id, ClaimThemeRow.theme_id != theme_id
-        )
+def claim_exists(connection: sqlite3.Connection, claim_id: int) -> bool:
+    """Return True if the library holds a claim with this id."""
+    return (
+        connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
     )
 
 
-def unfile(session: Session, claim_id: int, theme_key: str) -> None:
-    """Remove a claim from a theme."""
-    theme_id = session.scalar(select(ThemeRow.id).where(ThemeRow.key == theme_key))
-    session.execute(
-        delete(ClaimThemeRow).where(
-            ClaimThemeRow.claim_id == claim_id, ClaimThemeRow.theme_id == theme_id
-        )
-    )
+def on_claim(
+    connection: sqlite3.Connection,
+    claim_id: int,
+    change: Callable[Concatenate[sqlite3.Connection, int, P], T],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T:
+    """Run ``change`` on a claim, in the same transaction as the check that it exists.
+
+    Raises:
+        NotFoundError: there is no such claim, or ``change`` names no known theme.
+    """
+    if not claim_exists(connection, claim_id):
+        raise NotFoundError(f"There is no claim {claim_id} in this library.")
+    try:
+        return change(connection, claim_id, *args, **kwargs)
+    except KeyError as error:  # an unknown theme key
+        raise NotFoundError(f"There is no theme {error.args[0]!r}.") from error
 
 
-def restore_filings(session: Session, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
-    """Put back exactly these filings of a claim (used by undo)."""
-    session.execute(delete(ClaimThemeRow).where(ClaimThemeRow.claim_id == claim_id))
-    ids = {key: theme_id for key, theme_id in session.execute(select(ThemeRow.key, ThemeRow.id))}
-    session.add_all(
-        ClaimThemeRow(
-            claim_id=claim_id,
-            theme_id=ids[f.key],
-            is_primary=f.is_primary,
-            origin=f.origin,
-            why=f.why,
-        )
-        for f in filings
-        if f.key in ids
-    )
-    session.flush()
-
-
-def set_grading(session: Session, claim_id: int, reliability: str, credibility: int) -> None:
+def set_grading(
+    connection: sqlite3.Connection, claim_id: int, reliability: str, credibility: int
+) -> None:
     """Store the analyst's Admiralty grading of a claim."""
-    session.execute(
-        update(ClaimRow)
-        .where(ClaimRow.id == claim_id)
-        .values(reliability=reliability, credibility=credibility)
+    connection.execute(
+        "UPDATE claims SET reliability = ?, credibility = ? WHERE id = ?",
+        (reliability, credibility, claim_id),
     )

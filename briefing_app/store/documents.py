@@ -1,29 +1,65 @@
-"""Writing a parsed document into the library, with plain SQL.
+"""Documents: an import's rows, and the documents with their text and paragraphs.
 
 An import writes thousands of rows; each table's rows go in with one
-``executemany`` on the driver's connection, inside the caller's transaction.
+``executemany``, inside the caller's transaction.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
 
+from briefing_app.domain.library import DocumentInfo, DocumentText, Paragraph
 from briefing_app.domain.parsed import EntityMention, ParsedDocument
+from briefing_app.store.sql import IN_LIST, now, stamp
+from briefing_app.store.themes import theme_ids
 
 QUOTE_CONTEXT = 32
 
 
-def _now() -> str:
-    """Return the time now as the ORM stores a DateTime column."""
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+_INFO = (
+    "SELECT d.id, d.title, s.name, d.published, d.sha256, d.file_name,"
+    " (SELECT count(*) FROM claims c WHERE c.document_id = d.id)"
+    " FROM documents d LEFT JOIN sources s ON s.id = d.source_id"
+)
+
+
+# reads
+
+
+def documents(connection: sqlite3.Connection) -> list[DocumentInfo]:
+    """Return every document in import order."""
+    return [DocumentInfo(*row) for row in connection.execute(f"{_INFO} ORDER BY d.id")]
+
+
+def document_info(connection: sqlite3.Connection, document_id: int) -> DocumentInfo | None:
+    """Return one document's summary, or None."""
+    row = connection.execute(f"{_INFO} WHERE d.id = ?", (document_id,)).fetchone()
+    return DocumentInfo(*row) if row else None
+
+
+def document_text(connection: sqlite3.Connection, document_id: int) -> DocumentText | None:
+    """Return a document with its text and paragraphs, or None."""
+    info = document_info(connection, document_id)
+    if info is None:
+        return None
+    (text,) = connection.execute(
+        "SELECT text FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    paragraphs = connection.execute(
+        'SELECT idx, start, "end", kind FROM paragraphs WHERE document_id = ? ORDER BY idx',
+        (document_id,),
+    )
+    return DocumentText(info, text, tuple(Paragraph(*row) for row in paragraphs))
 
 
 def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
     """Return the id of the document with this text hash, if it was imported before."""
     row = connection.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
     return int(row[0]) if row else None
+
+
+# writes
 
 
 def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
@@ -41,7 +77,7 @@ def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
             parsed.sha256,
             parsed.encoding,
             parsed.text,
-            _now(),
+            stamp(now()),
         ),
     )
     document_id = int(cursor.lastrowid or 0)
@@ -90,7 +126,7 @@ def _insert_claims(
 
 
 def _insert_filings(connection: sqlite3.Connection, parsed: ParsedDocument, ids: list[int]) -> None:
-    themes = dict(connection.execute("SELECT key, id FROM themes"))
+    themes = theme_ids(connection)
     connection.executemany(
         "INSERT INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -128,12 +164,10 @@ def _entity_ids(
 ) -> dict[str, int]:
     """Return entity name -> id for the mentioned entities, adding the new ones."""
     kinds = {m.name: m.kind for _, m in mentions}
-    wanted = json.dumps(list(kinds))
     known = {
         str(name): int(entity_id)
         for name, entity_id in connection.execute(
-            "SELECT name, id FROM entities WHERE name IN (SELECT value FROM json_each(?))",
-            (wanted,),
+            f"SELECT name, id FROM entities WHERE name {IN_LIST}", (json.dumps(list(kinds)),)
         )
     }
     for name, kind in kinds.items():

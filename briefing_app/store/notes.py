@@ -1,53 +1,123 @@
-"""Analyst notes: create, change (keeping the old text), soft delete, restore."""
+"""Analyst notes and their earlier texts: reads and writes, in plain SQL.
+
+Writes run inside the caller's transaction; a change keeps the previous text
+as a revision and deleting is soft, so no text an analyst wrote is ever gone.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy.orm import Session
+from briefing_app.domain.library import Note, NoteRevision
+from briefing_app.store.sql import IN_LIST, ids_param, live_note, now, parse_stamp, stamp
 
-from briefing_app.domain.library import Note
-from briefing_app.store.schema import NoteRevisionRow, NoteRow
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+_NOTE = "SELECT id, claim_id, body, created, updated, deleted FROM notes"
 
 
-def _note(row: NoteRow) -> Note:
-    return Note(row.id, row.claim_id, row.body, row.created, row.updated, row.deleted)
+def _note(row: tuple[int, int, str, str, str, str | None]) -> Note:
+    note_id, claim_id, body, created, updated, deleted = row
+    return Note(
+        note_id,
+        claim_id,
+        body,
+        datetime.fromisoformat(created),
+        datetime.fromisoformat(updated),
+        parse_stamp(deleted),
+    )
 
 
+# reads
 
 
+def notes_for(connection: sqlite3.Connection, claim_id: int) -> list[Note]:
+    """Return a claim's live notes, oldest first."""
+    sql = f"{_NOTE} WHERE claim_id = ? AND {live_note()} ORDER BY id"
+    return [_note(row) for row in connection.execute(sql, (claim_id,))]
 
-def add_note(session: Session, claim_id: int, body: str) -> Note:
+
+def notes_for_many(
+    connection: sqlite3.Connection, claim_ids: Sequence[int]
+) -> dict[int, list[Note]]:
+    """Return the live notes of many claims at once, by claim id."""
+    sql = f"{_NOTE} WHERE claim_id {IN_LIST} AND {live_note()} ORDER BY id"
+    found: dict[int, list[Note]] = {}
+    for row in connection.execute(sql, (ids_param(claim_ids),)):
+        note = _note(row)
+        found.setdefault(note.claim_id, []).append(note)
+    return found
+
+
+def note_page(
+    connection: sqlite3.Connection, claim_id: int, after: int | None, limit: int
+) -> list[Note]:
+    """Return up to ``limit`` live notes of a claim after note ``after``, oldest first."""
+    sql = f"{_NOTE} WHERE claim_id = ? AND {live_note()} AND id > ? ORDER BY id LIMIT ?"
+    return [_note(row) for row in connection.execute(sql, (claim_id, after or 0, limit))]
+
+
+def deleted_notes(connection: sqlite3.Connection) -> list[Note]:
+    """Return every soft-deleted note, most recently deleted first."""
+    sql = f"{_NOTE} WHERE NOT {live_note()} ORDER BY deleted DESC, id DESC"
+    return [_note(row) for row in connection.execute(sql)]
+
+
+def note(connection: sqlite3.Connection, note_id: int) -> Note | None:
+    """Return a note by id, deleted or not."""
+    row = connection.execute(f"{_NOTE} WHERE id = ?", (note_id,)).fetchone()
+    return _note(row) if row else None
+
+
+def revisions(connection: sqlite3.Connection, note_id: int) -> list[NoteRevision]:
+    """Return a note's earlier texts, newest first."""
+    sql = "SELECT id, note_id, body, saved FROM note_revisions WHERE note_id = ? ORDER BY id DESC"
+    return [
+        NoteRevision(i, n, body, datetime.fromisoformat(saved))
+        for i, n, body, saved in connection.execute(sql, (note_id,))
+    ]
+
+
+def live_note_counts(connection: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, int]:
+    """Return claim id -> number of live notes, for the claims that have any."""
+    sql = f"SELECT claim_id, count(*) FROM notes WHERE claim_id {IN_LIST} AND {live_note()}"
+    return dict(connection.execute(f"{sql} GROUP BY claim_id", (ids_param(claim_ids),)))
+
+
+# writes
+
+
+def add_note(connection: sqlite3.Connection, claim_id: int, body: str) -> Note:
     """Create a note on a claim."""
-    now = _now()
-    row = NoteRow(claim_id=claim_id, body=body, created=now, updated=now, deleted=None)
-    session.add(row)
-    session.flush()
-    return _note(row)
+    moment = stamp(now())
+    cursor = connection.execute(
+        "INSERT INTO notes (claim_id, body, created, updated, deleted) VALUES (?, ?, ?, ?, NULL)",
+        (claim_id, body, moment, moment),
+    )
+    found = note(connection, int(cursor.lastrowid or 0))
+    assert found is not None
+    return found
 
 
-
-def update_note(session: Session, note_id: int, body: str) -> Note | None:
+def update_note(connection: sqlite3.Connection, note_id: int, body: str) -> Note | None:
     """Change a note's text, keeping the previous text as a revision."""
-    row = session.get(NoteRow, note_id)
-    if row is None:
-        return None
-    if row.body != body:
-        session.add(NoteRevisionRow(note_id=row.id, body=row.body, saved=row.updated))
-        row.body, row.updated = body, _now()
-        session.flush()
-    return _note(row)
+    current = note(connection, note_id)
+    if current is None or current.body == body:
+        return current
+    connection.execute(
+        "INSERT INTO note_revisions (note_id, body, saved) VALUES (?, ?, ?)",
+        (note_id, current.body, stamp(current.updated)),
+    )
+    connection.execute(
+        "UPDATE notes SET body = ?, updated = ? WHERE id = ?", (body, stamp(now()), note_id)
+    )
+    return note(connection, note_id)
 
 
-def set_deleted(session: Session, note_id: int, deleted: bool) -> Note | None:
+def set_deleted(connection: sqlite3.Connection, note_id: int, deleted: bool) -> Note | None:
     """Soft-delete a note, or bring a deleted one back."""
-    row = session.get(NoteRow, note_id)
-    if row is None:
-        return None
-    row.deleted = _now() if deleted else None
-    session.flush()
-    return _note(row)
+    connection.execute(
+        "UPDATE notes SET deleted = ? WHERE id = ?",
+        (stamp(now()) if deleted else None, note_id),
+    )
+    return note(connection, note_id)

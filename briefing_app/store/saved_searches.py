@@ -1,55 +1,61 @@
-"""Saved searches: name a query, rename it, delete it."""
+"""Saved searches: a query under a name. Reads and writes, in plain SQL."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import sqlite3
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from briefing_app.domain.errors import UsageError
 from briefing_app.domain.library import SavedSearch
-from briefing_app.store.schema import SavedSearchRow
+from briefing_app.store.sql import now, stamp
+
+_SAVED = "SELECT id, name, query FROM saved_searches"
 
 
-def _saved(row: SavedSearchRow) -> SavedSearch:
-    return SavedSearch(row.id, row.name, row.query)
+def saved_searches(connection: sqlite3.Connection) -> list[SavedSearch]:
+    """Return the saved searches by name."""
+    return [SavedSearch(*row) for row in connection.execute(f"{_SAVED} ORDER BY name")]
 
 
-
-def find_by_name(session: Session, name: str) -> SavedSearch | None:
+def find_by_name(connection: sqlite3.Connection, name: str) -> SavedSearch | None:
     """Return the saved search with this name, if any."""
-    row = session.scalars(select(SavedSearchRow).where(SavedSearchRow.name == name)).first()
-    return _saved(row) if row else None
+    row = connection.execute(f"{_SAVED} WHERE name = ?", (name,)).fetchone()
+    return SavedSearch(*row) if row else None
 
 
-def save(session: Session, name: str, query: str) -> SavedSearch:
+def _by_id(connection: sqlite3.Connection, search_id: int) -> SavedSearch | None:
+    row = connection.execute(f"{_SAVED} WHERE id = ?", (search_id,)).fetchone()
+    return SavedSearch(*row) if row else None
+
+
+def save(connection: sqlite3.Connection, name: str, query: str) -> SavedSearch:
     """Save a query under a name (replacing the query of a search of that name)."""
-    row = session.scalars(select(SavedSearchRow).where(SavedSearchRow.name == name)).first()
-    if row is None:
-        row = SavedSearchRow(name=name, query=query, created=datetime.now(UTC).replace(tzinfo=None))
-        session.add(row)
+    existing = find_by_name(connection, name)
+    if existing is None:
+        connection.execute(
+            "INSERT INTO saved_searches (name, query, created) VALUES (?, ?, ?)",
+            (name, query, stamp(now())),
+        )
     else:
-        row.query = query
-    session.flush()
-    return _saved(row)
+        connection.execute("UPDATE saved_searches SET query = ? WHERE id = ?", (query, existing.id))
+    found = find_by_name(connection, name)
+    assert found is not None
+    return found
 
 
-def rename(session: Session, search_id: int, name: str) -> SavedSearch | None:
-    """Give a saved search a new name."""
-    row = session.get(SavedSearchRow, search_id)
-    if row is None:
-        return None
-    row.name = name
-    session.flush()
-    return _saved(row)
+def rename(connection: sqlite3.Connection, search_id: int, name: str) -> SavedSearch | None:
+    """Give a saved search a new name.
+
+    Raises:
+        UsageError: another saved search has that name.
+    """
+    if find_by_name(connection, name) is not None:
+        raise UsageError(f"A saved search is already called {name!r}.")
+    connection.execute("UPDATE saved_searches SET name = ? WHERE id = ?", (name, search_id))
+    return _by_id(connection, search_id)
 
 
-def delete(session: Session, search_id: int) -> SavedSearch | None:
+def delete(connection: sqlite3.Connection, search_id: int) -> SavedSearch | None:
     """Delete a saved search; return what it was (for undo)."""
-    row = session.get(SavedSearchRow, search_id)
-    if row is None:
-        return None
-    gone = _saved(row)
-    session.delete(row)
-    session.flush()
+    gone = _by_id(connection, search_id)
+    connection.execute("DELETE FROM saved_searches WHERE id = ?", (search_id,))
     return gone

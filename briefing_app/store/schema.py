@@ -1,4 +1,8 @@
-"""SQLAlchemy 2 typed models of the library (DESIGN section 4)."""
+"""SQLAlchemy 2 typed models of the library (DESIGN section 4): the schema, for Alembic.
+
+The app itself reads and writes with plain SQL (``store``); these models say what
+the migrations build, and a test runs every statement against them.
+"""
 
 from __future__ import annotations
 
@@ -67,7 +71,7 @@ class ParagraphRow(Base):
     __tablename__ = "paragraphs"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    index: Mapped[int] = mapped_column("idx", Integer)
+    idx: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column()
     end: Mapped[int] = mapped_column()
     kind: Mapped[str] = mapped_column(String)
@@ -88,7 +92,7 @@ class ClaimRow(Base):
     prefix: Mapped[str] = mapped_column(Text, default="")
     suffix: Mapped[str] = mapped_column(Text, default="")
     attribution: Mapped[str | None] = mapped_column(Text)
-    hedges: Mapped[str] = mapped_column(Text, default="")
+    hedges: Mapped[str] = mapped_column(Text, default="[]")
     reliability: Mapped[str] = mapped_column(String(1), default="F")
     credibility: Mapped[int] = mapped_column(default=6)
     __table_args__ = (
@@ -108,7 +112,7 @@ class ThemeRow(Base):
     label: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     colour: Mapped[str] = mapped_column(String, default="#888888")
-    order: Mapped[int] = mapped_column("ord", Integer, default=0)
+    ord: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ClaimThemeRow(Base):

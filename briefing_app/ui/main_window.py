@@ -293,9 +293,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def start_background_work(self) -> None:
-        """Take today's backup and load what writing needs, off the GUI thread.
+        """Take today's backup off the GUI thread, once the first page is showing.
 
-        Neither is needed to show the first page, so both wait until it is showing.
         Only the first call does anything.
         """
         if self._background_started:
@@ -304,9 +303,7 @@ class MainWindow(QMainWindow):
         library = self._library
 
         def work(_progress: object) -> list[str]:
-            warnings = library.take_daily_backup()
-            library.prepare_writes()
-            return warnings
+            return library.take_daily_backup()
 
         run_in_background(work, self._on_background_work_done, self.show_error)
 

@@ -111,6 +111,5 @@ def test_the_window_takes_the_daily_backup_once_it_is_showing(
     window = open_window(library)
     qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=10_000)
     qtbot.waitUntil(lambda: running() == 0)
-    assert "_engine" in library._store.__dict__  # noqa: SLF001 - writing was made ready
     window.close()
     library.close()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from briefing_app.domain.errors import LibraryError
 from briefing_app.services.library import Library
 from briefing_app.services.notes_mirror import mirror_folder
+from briefing_app.store import store as store_module
 
 
 def test_mirror_follows_the_notes(seeded_library: Library) -> None:
@@ -45,16 +46,19 @@ def test_restore_a_revision(seeded_library: Library) -> None:
 def test_disk_full_keeps_the_library_as_it_was(
     seeded_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    engine = seeded_library._store._engine  # noqa: SLF001 - simulate a full disk
+    from briefing_app.store import connection
 
-    @event.listens_for(engine, "connect")
-    def _tiny_disk(dbapi_connection: object, _record: object) -> None:
-        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[attr-defined]
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")  # type: ignore[attr-defined]
+    def tiny_disk(path: Path, *, writing: bool = True) -> sqlite3.Connection:
+        opened = real_connect(path, writing=writing)  # simulate a full disk
+        pages = opened.execute("PRAGMA page_count").fetchone()[0]
+        opened.execute(f"PRAGMA max_page_count = {pages}")
+        return opened
 
+    real_connect = connection.connect
+    monkeypatch.setattr(store_module, "connect", tiny_disk)
     with pytest.raises(LibraryError, match="disk is full"):
         seeded_library.add_note(1, "x" * 200_000)
-    event.remove(engine, "connect", _tiny_disk)
+    monkeypatch.undo()
     assert seeded_library.notes(1) == []
 
 
