@@ -41,3 +41,21 @@ def highlight_spans(text: str, terms: Sequence[Term]) -> list[tuple[int, int]]:
 def highlight(text: str, query: Query) -> list[tuple[int, int]]:
     """Return the spans of ``text`` that the parsed query's words match."""
     return highlight_spans(text, query.text_terms())
+
+
+class Marks:
+    """The words of one query, parsed once, marked in any number of texts.
+
+    Both panes mark with it (the claims list row by row, the article whole), so
+    they agree with each other and with what the search matched.
+    """
+
+    def __init__(self, query: str = "") -> None:
+        from briefing_app.search.parser import parse_query
+
+        self.query = query
+        self._terms = parse_query(query).text_terms() if query.strip() else []
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the code-point spans of ``text`` that the query's words match."""
+        return highlight_spans(text, self._terms) if self._terms else []

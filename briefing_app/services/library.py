@@ -28,7 +28,7 @@ from briefing_app.domain.library import (
 )
 from briefing_app.domain.query import Query
 from briefing_app.ingest.themes import default_themes
-from briefing_app.search.highlight import highlight_spans
+from briefing_app.search.highlight import Marks
 from briefing_app.search.parser import parse_query
 from briefing_app.search.scope import view_clauses
 from briefing_app.services.backups import daily_backup
@@ -355,7 +355,7 @@ class Library:
 
     def highlight(self, text: str, query: str) -> list[tuple[int, int]]:
         """Return the code-point spans of ``text`` that the query's words match."""
-        return highlight_spans(text, parse_query(query).text_terms())
+        return Marks(query).spans(text)
 
     # saved searches
     def saved_searches(self) -> list[SavedSearch]:

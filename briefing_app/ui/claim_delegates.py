@@ -20,7 +20,7 @@ from typing_extensions import override
 
 from briefing_app.domain.library import Claim, ClaimTheme
 from briefing_app.ui.claim_table_model import ClaimTableModel
-from briefing_app.ui.search_terms import term_spans
+from briefing_app.search.highlight import Marks
 from briefing_app.ui.text_offsets import OffsetMap
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -63,11 +63,15 @@ class ClaimTextDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._terms: list[str] = []
+        self._marks = Marks()
 
-    def set_terms(self, terms: list[str]) -> None:
-        """Mark words starting with these terms."""
-        self._terms = list(terms)
+    def set_query(self, query: str) -> None:
+        """Mark the words this query matches (the same marks as the article's)."""
+        self._marks = Marks(query)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the code-point spans of ``text`` that are marked."""
+        return self._marks.spans(text)
 
     @override
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -89,7 +93,7 @@ class ClaimTextDelegate(QStyledItemDelegate):
     def _formats(self, text: str, shift: int = 0) -> list[QTextLayout.FormatRange]:
         offsets = OffsetMap(text)
         ranges = []
-        for start, end in term_spans(text, self._terms):
+        for start, end in self._marks.spans(text):
             match = QTextLayout.FormatRange()
             match.start = offsets.to_utf16(start) - shift
             match.length = offsets.to_utf16(end) - offsets.to_utf16(start)

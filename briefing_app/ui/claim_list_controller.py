@@ -21,7 +21,6 @@ from briefing_app.ui.background import run_in_background
 from briefing_app.ui.claim_table_model import ClaimTableModel
 from briefing_app.ui.claim_table_view import ClaimTableView
 from briefing_app.ui.search_box import SearchBox
-from briefing_app.ui.search_terms import highlight_terms
 from briefing_app.ui.theme_navigator import ThemeNavigator
 
 SEARCH_LIMIT = 10_000
@@ -134,7 +133,7 @@ class ClaimListController(QObject):
         view = self._view
         with view.keeping_selection():
             fill(view.claim_model())
-        view.text_delegate.set_terms(highlight_terms(query))
+        view.text_delegate.set_query(query)
         view.viewport().update()
         label = self._navigator.currentIndex().data() or "All"
         view.set_empty_text(empty_text(query, str(label), claim_filter))

@@ -24,6 +24,7 @@ from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import Claim, ClaimFilter, ImportResult
+from briefing_app.search.highlight import Marks
 from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
 from briefing_app.ui.analyst_edits import AnalystEdits
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
 
     def _mark_search_terms(self) -> None:
         text, query = self.article.document_text(), self.search.query()
-        self.article.mark_terms(self._library.highlight(text, query) if query.strip() else [])
+        self.article.mark_terms(Marks(query).spans(text))
 
     def _on_article_claim_clicked(self, claim_id: int) -> None:
         if self.claims.select_claim(claim_id):
