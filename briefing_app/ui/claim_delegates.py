@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from typing_extensions import override
 
 from briefing_app.domain.library import Claim, ClaimTheme
-from briefing_app.ui.claim_table_model import ClaimTableModel
 from briefing_app.search.highlight import Marks
+from briefing_app.ui.claim_table_model import ClaimTableModel
 from briefing_app.ui.text_offsets import OffsetMap
 
 AnyIndex = QModelIndex | QPersistentModelIndex
