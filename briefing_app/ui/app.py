@@ -15,9 +15,9 @@ from briefing_app.domain.errors import BriefingError
 from briefing_app.services.backups import restore_backup
 from briefing_app.services.library import Library
 from briefing_app.services.paths import APP_NAME, resolve_library_path
+from briefing_app.ui.dialogs.messages import show_error
 from briefing_app.ui.instance_lock import acquire_instance_lock, already_open_message
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.messages import show_error
 
 EXIT_ERROR = 2
 # Benchmarks set these: quit once claims are visible (after scrolling to the end).

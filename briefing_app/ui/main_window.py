@@ -9,12 +9,11 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -27,41 +26,36 @@ from briefing_app.domain.library import Claim, ClaimFilter, ImportResult
 from briefing_app.search.highlight import Marks
 from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
-from briefing_app.ui.analyst_edits import AnalystEdits
-from briefing_app.ui.article_view import ArticleView
+from briefing_app.ui.appearance import SCHEMES, ColourSchemes
+from briefing_app.ui.article.article_view import ArticleView
 from briefing_app.ui.background import run_in_background
-from briefing_app.ui.choice_dialog import ChoiceDialog
-from briefing_app.ui.claim_list_controller import ClaimListController
-from briefing_app.ui.claim_menu import ClaimMenuHandlers, build_claim_menu
-from briefing_app.ui.claim_table_model import COL_PARAGRAPH, COL_THEMES, ClaimTableModel
-from briefing_app.ui.claim_table_view import ClaimTableView
-from briefing_app.ui.commands import Listeners
-from briefing_app.ui.deleted_notes import deleted_notes_dialog
-from briefing_app.ui.document_claims import DocumentClaims
-from briefing_app.ui.import_export import (
+from briefing_app.ui.claims.analyst_edits import AnalystEdits
+from briefing_app.ui.claims.claim_list_controller import ClaimListController
+from briefing_app.ui.claims.claim_table_model import COL_PARAGRAPH, COL_THEMES, ClaimTableModel
+from briefing_app.ui.claims.claim_table_view import ClaimTableView
+from briefing_app.ui.claims.commands import Listeners
+from briefing_app.ui.claims.document_claims import DocumentClaims
+from briefing_app.ui.claims.filing import FILE_UNDER_KEYS, FilingController
+from briefing_app.ui.claims.source_card import SourceCard
+from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog
+from briefing_app.ui.dialogs.import_export import (
     ask_export_target,
     ask_import_paths,
     import_summary,
     start_export,
     start_import,
 )
-from briefing_app.ui.messages import ask, ask_text
-from briefing_app.ui.notes_panel import NotesPanel
-from briefing_app.ui.palette import DARK, LIGHT, SYSTEM, apply_scheme
+from briefing_app.ui.dialogs.messages import ask
+from briefing_app.ui.dialogs.restore_backup import restore_backup_dialog
+from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
+from briefing_app.ui.navigator.saved_searches import SavedSearchController
+from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
+from briefing_app.ui.notes.deleted_notes import deleted_notes_dialog
+from briefing_app.ui.notes.notes_panel import NotesPanel
 from briefing_app.ui.plain_text import plain_label
-from briefing_app.ui.restore_backup import restore_backup_dialog
 from briefing_app.ui.search_box import SearchBox
 from briefing_app.ui.sections import titled
-from briefing_app.ui.shortcut_sheet import ShortcutSheet
-from briefing_app.ui.source_card import SourceCard
-from briefing_app.ui.theme_navigator import ThemeNavigator, ThemeNavigatorModel
-from briefing_app.ui.window_state import (
-    colour_scheme,
-    last_claim,
-    restore_window_state,
-    save_colour_scheme,
-    save_window_state,
-)
+from briefing_app.ui.window_state import last_claim, restore_window_state, save_window_state
 
 STATUS_MS = 8000
 # Work that the first page does not need starts this long after the window is built.
@@ -79,7 +73,6 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library, self._settings = library, settings
-        self._scheme = SYSTEM
         self._background_started = False
         self.setWindowTitle(f"Briefing reader: {library.path.name}")
         self.undo_stack = QUndoStack(self)
@@ -92,7 +85,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self.resize(*DEFAULT_SIZE)
         restored = restore_window_state(settings, self, self.splitters, self.headers)
-        self.set_colour_scheme(colour_scheme(settings), save=False)
+        self.colours = ColourSchemes(
+            settings,
+            {scheme: self.action_map[f"scheme_{scheme}"] for scheme in SCHEMES},
+            self.article.refresh_formats,
+            self,
+        )
         self._update_theme_actions()
         self.controller.refresh()
         if not restored:
@@ -114,6 +112,19 @@ class MainWindow(QMainWindow):
         self.document_claims = DocumentClaims(self._library)
         self.controller = ClaimListController(
             self._library, self.navigator, self.search, self.claims, self
+        )
+        self.saved_searches = SavedSearchController(
+            self._library, self.navigator, self.search, self.show_status, self.show_error, self
+        )
+        self.filing = FilingController(
+            self._library,
+            self.edits,
+            self.navigator_model,
+            self.claims,
+            lambda: (self.notes.new_note, self._on_copy_claim),
+            self.show_status,
+            self.show_error,
+            self,
         )
 
     def _build_layout(self) -> None:
@@ -179,9 +190,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.action_map
         a["search"].triggered.connect(self.search.focus)
-        a["save_search"].triggered.connect(self.save_current_search)
-        self.navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.navigator.customContextMenuRequested.connect(self._on_navigator_menu)
+        a["save_search"].triggered.connect(self.saved_searches.save_current)
         a["escape"].triggered.connect(self._on_escape)
         a["next_claim"].triggered.connect(lambda: self.claims.step(1))
         a["previous_claim"].triggered.connect(lambda: self.claims.step(-1))
@@ -190,7 +199,7 @@ class MainWindow(QMainWindow):
         a["delete_note"].triggered.connect(self.notes.delete_note)
         a["copy_claim"].triggered.connect(self._on_copy_claim)
         for position in range(1, 10):
-            a[f"file_under_{position}"].triggered.connect(partial(self.file_under, position))
+            a[f"file_under_{position}"].triggered.connect(partial(self.filing.file_under, position))
         a["undo"].triggered.connect(self.undo_stack.undo)
         a["redo"].triggered.connect(self.undo_stack.redo)
         a["undo"].setEnabled(False)
@@ -210,73 +219,17 @@ class MainWindow(QMainWindow):
             lambda: self.claims.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder))
         a["sort_theme"].triggered.connect(
             lambda: self.claims.sortByColumn(COL_THEMES, Qt.SortOrder.AscendingOrder))
-        for scheme in (SYSTEM, LIGHT, DARK):
-            a[f"scheme_{scheme}"].triggered.connect(partial(self.set_colour_scheme, scheme))
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self._on_about)
         self.claims.current_claim_changed.connect(self._on_current_claim_changed)
-        self.claims.customContextMenuRequested.connect(self._on_context_menu)
         self.article.claim_clicked.connect(self._on_article_claim_clicked)
         self.search.query_changed.connect(lambda _query: self._mark_search_terms())
-        self.card.grading_requested.connect(self._on_grading_requested)
+        self.card.grading_requested.connect(self.filing.grade)
         self.notes.notes_changed.connect(self._on_claim_edited)
         self.notes.error.connect(self.show_error)
         self.controller.error.connect(self.show_error)
         self.controller.hints.connect(self.show_status)
         self.library_changed.connect(self._on_library_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
-
-    def save_current_search(self) -> None:
-        """Save the search box's query under a name the user gives (Ctrl+S)."""
-        query = self.search.query().strip()
-        if not query:
-            self.show_status("Type a search first, then save it with Ctrl+S.")
-            return
-        name = ask_text(self, "Save search", "Name of the saved search:", query[:40])
-        if name is None:
-            return
-        try:
-            self._library.save_search(name, query)
-        except BriefingError as error:
-            self.show_error(f"The search was not saved: {error}")
-            return
-        self.navigator_model.refresh()
-        self.show_status(f"Saved the search “{name}”.")
-
-    def rename_saved_search(self, saved_id: int, current: str) -> None:
-        """Ask for a new name for a saved search."""
-        name = ask_text(self, "Rename saved search", "New name:", current)
-        if name is None or name == current:
-            return
-        try:
-            self._library.rename_search(saved_id, name)
-        except BriefingError as error:
-            self.show_error(f"Not renamed: {error}")
-        self.navigator_model.refresh()
-
-    def delete_saved_search(self, saved_id: int, name: str) -> None:
-        """Delete a saved search after asking."""
-        if not ask(self, "Delete saved search", f"Delete the saved search “{name}”?"):
-            return
-        try:
-            self._library.delete_search(saved_id)
-        except BriefingError as error:
-            self.show_error(f"Not deleted: {error}")
-        self.navigator_model.refresh()
-        self.navigator.select_filter(ClaimFilter())
-
-    def _on_navigator_menu(self, position: QPoint) -> None:
-        index = self.navigator.indexAt(position)
-        if not index.isValid():
-            return
-        entry = self.navigator_model.entry(index.row())
-        if entry.saved_id is None:
-            return
-        menu = QMenu(self)
-        saved_id = entry.saved_id
-        menu.addAction("&Rename…", lambda: self.rename_saved_search(saved_id, entry.label))
-        menu.addAction("&Delete", lambda: self.delete_saved_search(saved_id, entry.label))
-        menu.exec(self.navigator.viewport().mapToGlobal(position))
 
     def show_deleted_notes(self) -> ChoiceDialog:
         """Open the list of deleted notes (restoring one updates the window)."""
@@ -325,8 +278,7 @@ class MainWindow(QMainWindow):
     # what the user sees
     def current_claim(self) -> Claim | None:
         """Return the selected claim, freshly read."""
-        claim_id = self.claims.current_claim_id()
-        return self._library.claim(claim_id) if claim_id is not None else None
+        return self.filing.current_claim()
 
     def show_status(self, text: str) -> None:
         """Say something in the status bar for a while."""
@@ -377,6 +329,11 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(claim.text)
             self.show_status("Claim text copied.")
 
+    def _update_theme_actions(self) -> None:
+        self.filing.update_actions(
+            {n: self.action_map[f"file_under_{n}"] for n in FILE_UNDER_KEYS}
+        )
+
     # changes
     def _on_claim_edited(self, _claim_id: int) -> None:
         self.library_changed.emit()
@@ -395,48 +352,6 @@ class MainWindow(QMainWindow):
             return
         self.card.show_claim(claim)
         self.article.highlight_claim(claim)
-
-    def _on_grading_requested(self, claim_id: int, reliability: str, credibility: int) -> None:
-        try:
-            self.edits.grade(self._library.claim(claim_id), reliability, credibility)
-        except BriefingError as error:
-            self.show_error(str(error))
-
-    # themes
-    def _update_theme_actions(self) -> None:
-        themes = self.navigator_model.themes()
-        for position in range(1, 10):
-            action = self.action_map[f"file_under_{position}"]
-            theme = themes[position - 1] if position <= len(themes) else None
-            action.setVisible(theme is not None)
-            action.setEnabled(theme is not None)
-            if theme is not None:
-                action.setText(f"{theme.label.replace('&', '&&')}")
-
-    def file_under(self, position: int) -> None:
-        """File the current claim under the theme at ``position`` (1-9) as its primary theme."""
-        themes = self.navigator_model.themes()
-        claim = self.current_claim()
-        if claim is None or not 1 <= position <= len(themes):
-            return
-        self.edits.file_under(claim, themes[position - 1])
-        self.show_status(f"Filed under {themes[position - 1].label}. Ctrl+Z undoes it.")
-
-    def claim_menu(self, claim: Claim) -> QMenu:
-        """Return the context menu for ``claim``."""
-        edits = self.edits
-        handlers = ClaimMenuHandlers(edits.move_to_theme, edits.also_file_under,
-                                     edits.remove_from_theme, self.notes.new_note,
-                                     self._on_copy_claim)
-        return build_claim_menu(self, claim, self.navigator_model.themes(), handlers)
-
-    def _on_context_menu(self, position: QPoint) -> None:
-        index = self.claims.indexAt(position)
-        if index.isValid():
-            self.claims.select_row(index.row())
-        claim = self.current_claim()
-        if claim is not None:
-            self.claim_menu(claim).exec(self.claims.viewport().mapToGlobal(position))
 
     # files
     def _on_import(self) -> None:
@@ -463,19 +378,6 @@ class MainWindow(QMainWindow):
                          done=lambda path: self.show_status(f"Exported to {path}"))
 
     # view
-    def set_colour_scheme(self, scheme: str, *, save: bool = True) -> None:
-        """Use the system, light or dark palette."""
-        self._scheme = scheme
-        apply_scheme(scheme)
-        self.action_map[f"scheme_{scheme}"].setChecked(True)
-        if save:
-            save_colour_scheme(self._settings, scheme)
-        self.article.refresh_formats()
-
-    def _on_system_scheme_changed(self) -> None:
-        if self._scheme == SYSTEM:
-            self.set_colour_scheme(SYSTEM, save=False)
-
     def show_shortcuts(self) -> ShortcutSheet:
         """Open the shortcut sheet (generated from the actions)."""
         sheet = ShortcutSheet(self.action_map, self)

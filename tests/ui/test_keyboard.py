@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.shortcut_sheet import ShortcutSheet
 
 
 @pytest.mark.parametrize(

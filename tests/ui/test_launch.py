@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.theme_navigator import CountRole
+from briefing_app.ui.navigator.theme_navigator import CountRole
 
 
 def navigator_counts(window: MainWindow) -> dict[str, int]:

@@ -11,16 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
-from briefing_app.ui import claim_table_model
-from briefing_app.ui.claim_table_model import (
+from briefing_app.ui.claims import claim_table_model
+from briefing_app.ui.claims.claim_table_model import (
     COL_NOTES,
     COL_TEXT,
     COL_THEMES,
     ClaimIdRole,
     ClaimTableModel,
 )
-from briefing_app.ui.note_list_model import NoteListModel
-from briefing_app.ui.theme_navigator import CountRole, FilterRole, ThemeNavigatorModel
+from briefing_app.ui.navigator.theme_navigator import CountRole, FilterRole, ThemeNavigatorModel
+from briefing_app.ui.notes.note_list_model import NoteListModel
 
 
 def test_navigator_model_lists_all_themes_then_views(

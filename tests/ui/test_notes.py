@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from briefing_app.domain.errors import LibraryError
 from briefing_app.domain.library import Note
 from briefing_app.services.library import Library
-from briefing_app.ui import notes_panel
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.notes import notes_panel
 
 OpenWindow = Callable[[Library], MainWindow]
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.services.backups import make_backup
 from briefing_app.services.library import Library
-from briefing_app.ui import restore_backup
-from briefing_app.ui.choice_dialog import ChoiceRole
+from briefing_app.ui.dialogs import restore_backup
+from briefing_app.ui.dialogs.choice_dialog import ChoiceRole
 from briefing_app.ui.main_window import MainWindow
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services.library import Library
-from briefing_app.ui.claim_table_model import COL_TEXT
+from briefing_app.ui.claims.claim_table_model import COL_TEXT
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.plain_text import plain_tooltip
 

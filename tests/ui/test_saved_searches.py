@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
-from briefing_app.ui import main_window as main_window_module
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.theme_navigator import KIND_SAVED
+from briefing_app.ui.navigator import saved_searches as saved_searches_module
+from briefing_app.ui.navigator.theme_navigator import KIND_SAVED
 
 
 def _saved_rows(window: MainWindow) -> list[tuple[str, int]]:
@@ -32,7 +32,7 @@ def test_save_rename_and_delete_a_search(
     window.search.focus()
     qtbot.keyClicks(window.search.edit, "russian")
     qtbot.waitUntil(lambda: window.search.count.text() == "2 of 16")
-    monkeypatch.setattr(main_window_module, "ask_text", lambda *_args: "Russia watch")
+    monkeypatch.setattr(saved_searches_module, "ask_text", lambda *_args: "Russia watch")
     window.action_map["save_search"].trigger()
     qtbot.waitUntil(lambda: _saved_rows(window) == [("Russia watch", 2)])
     qtmodeltester.check(window.navigator_model)
@@ -43,11 +43,11 @@ def test_save_rename_and_delete_a_search(
     window.navigator_model.refresh()
     qtbot.waitUntil(lambda: _saved_rows(window) == [("Russia watch", 3)])
     saved_id = seeded_library.saved_searches()[0].id
-    monkeypatch.setattr(main_window_module, "ask_text", lambda *_args: "Moscow")
-    window.rename_saved_search(saved_id, "Russia watch")
+    monkeypatch.setattr(saved_searches_module, "ask_text", lambda *_args: "Moscow")
+    window.saved_searches.rename(saved_id, "Russia watch")
     assert _saved_rows(window) == [("Moscow", 3)]
-    monkeypatch.setattr(main_window_module, "ask", lambda *_args: True)
-    window.delete_saved_search(saved_id, "Moscow")
+    monkeypatch.setattr(saved_searches_module, "ask", lambda *_args: True)
+    window.saved_searches.delete(saved_id, "Moscow")
     assert _saved_rows(window) == [] and seeded_library.saved_searches() == []
 
 
@@ -61,7 +61,7 @@ def test_renaming_to_a_taken_name_is_refused(
 ) -> None:
     seeded_library.save_search("A", "homs")
     second = seeded_library.save_search("B", "hama")
-    monkeypatch.setattr(main_window_module, "ask_text", lambda *_args: "A")
-    window.rename_saved_search(second.id, "B")
+    monkeypatch.setattr(saved_searches_module, "ask_text", lambda *_args: "A")
+    window.saved_searches.rename(second.id, "B")
     assert "already called" in window.statusBar().currentMessage()
     assert sorted(s.name for s in seeded_library.saved_searches()) == ["A", "B"]

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.library import ClaimFilter
-from briefing_app.ui import claim_list_controller
 from briefing_app.ui.background import running
+from briefing_app.ui.claims import claim_list_controller
 from briefing_app.ui.main_window import MainWindow
 
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services.library import Library
+from briefing_app.ui.claims.source_card import SourceCard
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.source_card import SourceCard
 
 
 def test_card_shows_the_annotations_of_the_selected_claim(window: MainWindow) -> None:

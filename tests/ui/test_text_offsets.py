@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_app.ui.text_offsets import OffsetMap, code_point_offset, utf16_offset
+from briefing_app.ui.article.text_offsets import OffsetMap, code_point_offset, utf16_offset
 
 TEXT = "Rebels 🔥 near Homs 👨‍👩‍👧 — residents fled."
 

@@ -10,7 +10,7 @@ from briefing_app.bundled import bundled_briefings
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.theme_navigator import CountRole
+from briefing_app.ui.navigator.theme_navigator import CountRole
 
 
 def count(qtbot: QtBot, window: MainWindow, label: str) -> int:
@@ -50,7 +50,7 @@ def test_ctrl_z_puts_back_the_previous_filings(
 def test_move_to_theme_leaves_only_that_theme(qtbot: QtBot, window: MainWindow,
                                               seeded_library: Library) -> None:
     window.claims.select_claim(8)
-    menu = window.claim_menu(seeded_library.claim(8))
+    menu = window.filing.claim_menu(seeded_library.claim(8))
     next(a for a in submenu(menu, "Move to theme").actions() if "Foreign" in a.text()).trigger()
     themes = seeded_library.claim(8).themes
     assert [(t.key, t.is_primary, t.origin) for t in themes] == [
@@ -60,11 +60,11 @@ def test_move_to_theme_leaves_only_that_theme(qtbot: QtBot, window: MainWindow,
 
 def test_also_file_under_and_remove_from_theme(window: MainWindow,
                                                seeded_library: Library) -> None:
-    menu = window.claim_menu(seeded_library.claim(1))
+    menu = window.filing.claim_menu(seeded_library.claim(1))
     next(a for a in submenu(menu, "Also file under").actions() if "Assad" in a.text()).trigger()
     assert {t.key: t.is_primary for t in seeded_library.claim(1).themes} == {
         "offensive": True, "assad-defense": False}
-    menu = window.claim_menu(seeded_library.claim(1))
+    menu = window.filing.claim_menu(seeded_library.claim(1))
     submenu(menu, "Remove from theme").actions()[0].trigger()
     assert [t.key for t in seeded_library.claim(1).themes] == ["assad-defense"]
 
@@ -75,7 +75,7 @@ def test_moving_out_of_the_shown_theme_selects_the_next_claim(
     window.navigator.select_filter(ClaimFilter(theme="foreign-forces"))
     window.claims.select_row(0)
     first = window.claims.current_claim_id()
-    menu = window.claim_menu(window.current_claim())
+    menu = window.filing.claim_menu(window.current_claim())
     next(a for a in submenu(menu, "Move to theme").actions() if "offensive" in a.text()).trigger()
     assert first not in window.claim_model.ids() and window.claim_model.total() == 4
     assert window.claims.current_claim_id() == window.claim_model.ids()[0]

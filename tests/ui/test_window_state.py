@@ -48,5 +48,5 @@ def test_dark_scheme_is_applied_and_remembered(open_window: OpenWindow,
     window.close()
     again = open_window(seeded_library)
     assert again.action_map["scheme_dark"].isChecked()
-    again.set_colour_scheme(LIGHT)
+    again.colours.set(LIGHT)
     assert QApplication.palette().color(QPalette.ColorRole.Base) != dark_base

@@ -13,7 +13,7 @@ from briefing_app.domain.library import ImportResult
 from briefing_app.services.export import export_to_file
 from briefing_app.services.library import Library
 from briefing_app.ui.background import LibraryOp, Progress, run_in_background
-from briefing_app.ui.messages import show_error
+from briefing_app.ui.dialogs.messages import show_error
 
 EXPORT_FILTERS = {
     "md": "Markdown (*.md)",

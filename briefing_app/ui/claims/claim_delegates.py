@@ -20,8 +20,8 @@ from typing_extensions import override
 
 from briefing_app.domain.library import Claim, ClaimTheme
 from briefing_app.search.highlight import Marks
-from briefing_app.ui.claim_table_model import ClaimTableModel
-from briefing_app.ui.text_offsets import OffsetMap
+from briefing_app.ui.article.text_offsets import OffsetMap
+from briefing_app.ui.claims.claim_table_model import ClaimTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from briefing_app.services.backups import from_other_library, list_backups
-from briefing_app.ui.choice_dialog import Choice, ChoiceDialog
-from briefing_app.ui.messages import ask
-from briefing_app.ui.note_list_model import local_time
+from briefing_app.ui.dialogs.choice_dialog import Choice, ChoiceDialog
+from briefing_app.ui.dialogs.messages import ask
+from briefing_app.ui.notes.note_list_model import local_time
 
 
 def backup_choices(library: Path) -> list[Choice]:

@@ -10,13 +10,13 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from typing_extensions import override
 
-from briefing_app.ui.claim_delegates import (
+from briefing_app.ui.claims.claim_delegates import (
     PADDING,
     TEXT_LINES,
     ClaimTextDelegate,
     ThemeChipDelegate,
 )
-from briefing_app.ui.claim_table_model import (
+from briefing_app.ui.claims.claim_table_model import (
     COL_HEDGE,
     COL_NOTES,
     COL_PARAGRAPH,

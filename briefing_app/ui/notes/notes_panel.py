@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import Note
 from briefing_app.services.library import Library
-from briefing_app.ui.commands import DeleteNoteCommand, Listeners
-from briefing_app.ui.note_list_model import NoteListModel, local_time, note_summary
+from briefing_app.ui.claims.commands import DeleteNoteCommand, Listeners
+from briefing_app.ui.notes.note_list_model import NoteListModel, local_time, note_summary
 from briefing_app.ui.plain_text import plain_label, plain_tooltip
 
 AUTOSAVE_MS = 600

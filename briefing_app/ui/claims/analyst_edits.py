@@ -6,7 +6,7 @@ from PySide6.QtGui import QUndoStack
 
 from briefing_app.domain.library import Claim, Theme
 from briefing_app.services.library import Library
-from briefing_app.ui.commands import FilingChange, FilingCommand, GradingCommand, Listeners
+from briefing_app.ui.claims.commands import FilingChange, FilingCommand, GradingCommand, Listeners
 
 
 class AnalystEdits:

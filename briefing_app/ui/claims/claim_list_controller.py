@@ -18,10 +18,10 @@ from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
 from briefing_app.ui.background import run_in_background
-from briefing_app.ui.claim_table_model import ClaimTableModel
-from briefing_app.ui.claim_table_view import ClaimTableView
+from briefing_app.ui.claims.claim_table_model import ClaimTableModel
+from briefing_app.ui.claims.claim_table_view import ClaimTableView
+from briefing_app.ui.navigator.theme_navigator import ThemeNavigator
 from briefing_app.ui.search_box import SearchBox
-from briefing_app.ui.theme_navigator import ThemeNavigator
 
 SEARCH_LIMIT = 10_000
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from typing_extensions import override
 
 from briefing_app.domain.library import Claim, DocumentText
-from briefing_app.ui.text_offsets import OffsetMap
+from briefing_app.ui.article.text_offsets import OffsetMap
 
 CLAIM_ALPHA = 85
 # Search words in the article: the same warm yellow as in the claims list.

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.services.library import Library
-from briefing_app.ui.choice_dialog import Choice, ChoiceDialog
-from briefing_app.ui.note_list_model import local_time, note_summary
+from briefing_app.ui.dialogs.choice_dialog import Choice, ChoiceDialog
+from briefing_app.ui.notes.note_list_model import local_time, note_summary
 
 
 def deleted_note_choices(library: Library) -> list[Choice]:

@@ -1,0 +1,1 @@
+"""The article pane: the whole document, the claim and the search words marked."""

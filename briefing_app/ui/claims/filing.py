@@ -1,0 +1,101 @@
+"""Filing and grading the selected claim: the File under actions, the context menu, grades."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from briefing_app.domain.errors import BriefingError
+from briefing_app.domain.library import Claim
+from briefing_app.services.library import Library
+from briefing_app.ui.claims.analyst_edits import AnalystEdits
+from briefing_app.ui.claims.claim_menu import ClaimMenuHandlers, build_claim_menu
+from briefing_app.ui.claims.claim_table_view import ClaimTableView
+from briefing_app.ui.navigator.theme_navigator import ThemeNavigatorModel
+
+FILE_UNDER_KEYS = range(1, 10)
+
+
+class FilingController(QObject):
+    """Files the current claim under a theme (keys 1-9, menu) and grades it, undoably."""
+
+    def __init__(
+        self,
+        library: Library,
+        edits: AnalystEdits,
+        navigator: ThemeNavigatorModel,
+        claims: ClaimTableView,
+        menu_handlers: Callable[[], tuple[Callable[[], None], Callable[[], None]]],
+        say: Callable[[str], None],
+        warn: Callable[[str], None],
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self._library, self._edits, self._navigator, self._claims = (
+            library,
+            edits,
+            navigator,
+            claims,
+        )
+        self._menu_handlers, self._say, self._warn, self._window = (
+            menu_handlers,
+            say,
+            warn,
+            window,
+        )
+        claims.customContextMenuRequested.connect(self._on_context_menu)
+
+    def current_claim(self) -> Claim | None:
+        """Return the selected claim, freshly read."""
+        claim_id = self._claims.current_claim_id()
+        return self._library.claim(claim_id) if claim_id is not None else None
+
+    def update_actions(self, actions: dict[int, QAction]) -> None:
+        """Name the File under actions after the themes in their order (hide the rest)."""
+        themes = self._navigator.themes()
+        for position, action in actions.items():
+            theme = themes[position - 1] if position <= len(themes) else None
+            action.setVisible(theme is not None)
+            action.setEnabled(theme is not None)
+            if theme is not None:
+                action.setText(theme.label.replace("&", "&&"))
+
+    def file_under(self, position: int) -> None:
+        """File the current claim under the theme at ``position`` (1-9) as its primary theme."""
+        themes = self._navigator.themes()
+        claim = self.current_claim()
+        if claim is None or not 1 <= position <= len(themes):
+            return
+        self._edits.file_under(claim, themes[position - 1])
+        self._say(f"Filed under {themes[position - 1].label}. Ctrl+Z undoes it.")
+
+    def grade(self, claim_id: int, reliability: str, credibility: int) -> None:
+        """Grade a claim on the Admiralty scale (undoable)."""
+        try:
+            self._edits.grade(self._library.claim(claim_id), reliability, credibility)
+        except BriefingError as error:
+            self._warn(str(error))
+
+    def claim_menu(self, claim: Claim) -> QMenu:
+        """Return the context menu for ``claim``."""
+        edits = self._edits
+        new_note, copy_claim = self._menu_handlers()
+        handlers = ClaimMenuHandlers(
+            edits.move_to_theme,
+            edits.also_file_under,
+            edits.remove_from_theme,
+            new_note,
+            copy_claim,
+        )
+        return build_claim_menu(self._window, claim, self._navigator.themes(), handlers)
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        index = self._claims.indexAt(position)
+        if index.isValid():
+            self._claims.select_row(index.row())
+        claim = self.current_claim()
+        if claim is not None:
+            self.claim_menu(claim).exec(self._claims.viewport().mapToGlobal(position))

@@ -1,0 +1,1 @@
+"""Dialogs and message boxes: choices, backups, shortcuts, import and export."""

@@ -1,0 +1,1 @@
+"""The navigator: All, the themes, the special views and saved searches."""

@@ -1,0 +1,1 @@
+"""The notes panel, the list of a claim's notes and the deleted notes."""
