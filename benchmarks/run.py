@@ -13,6 +13,14 @@
   end (``BRIEFING_APP_SCROLL_TO_END=1``), large library against 1k claims.
 - Import: the full import of the bundled and test articles (copies) against pysbd
   alone on the same text.
+- Hostile import (``benchmarks/hostile.py``): a 5 MB file of each hostile shape
+  (one line without punctuation, one line of prose, tiny sentences, blank lines,
+  short lines, one sentence repeated, ...) must import in under 30 s; and
+  time(4 MB) / time(1 MB) of each shape is about 4 if import time is linear.
+
+``BENCH_ONLY`` (or the command line) names the parts to run, comma-separated, from
+``search, startup, memory, import, import_hostile`` (all by default), e.g.
+``BENCH_ONLY=import_hostile make bench``; ``BENCH_SHAPES`` picks hostile shapes.
 
 The last line is ``BENCH `` and one JSON object (keys in ``BENCH_KEYS``); a figure
 that could not be measured is null, and the reason is printed above it.
@@ -33,11 +41,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks import hostile
 from benchmarks.corpus import build, rare_word
 from briefing_app.bundled import bundled_briefings
 from briefing_app.search.parser import parse_query
-from briefing_app.search.text import fts_string
 from briefing_app.services.library import Library
+from briefing_app.store.search.fts_text import fts_string
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = 50
@@ -62,8 +71,11 @@ BENCH_KEYS = [
     "rss_1m_mib",
     "rss_ratio",
     "import_ratio",
+    *hostile.keys(),
 ]
+PARTS = ("search", "startup", "memory", "import", "import_hostile")
 Figures = dict[str, float | None]
+SearchRow = tuple[str, str, float, float, int]
 
 
 def queries() -> dict[str, str]:
@@ -103,7 +115,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def bench_search(path: Path) -> tuple[Figures, list[tuple[str, str, float, float, int]]]:
+def bench_search(path: Path) -> tuple[Figures, list[SearchRow]]:
     """Time our search and the naive MATCH, alternating; return figures and per-query rows."""
     library = Library.open(path)
     naive = sqlite3.connect(path)
@@ -260,32 +272,71 @@ def show(value: float | None, form: str = ".1f") -> str:
     return "n/a" if value is None else format(value, form)
 
 
-def main() -> None:
-    claims = int(os.environ.get("BENCH_CLAIMS", "1000000"))
+def chosen_parts() -> set[str]:
+    """Return the parts to run: the command line or BENCH_ONLY, comma-separated; all if unset."""
+    raw = ",".join(sys.argv[1:]) or os.environ.get("BENCH_ONLY", "")
+    parts = {part.strip() for part in raw.split(",") if part.strip()} or set(PARTS)
+    unknown = parts - set(PARTS)
+    if unknown:
+        raise SystemExit(f"Unknown part(s) {sorted(unknown)}: choose from {', '.join(PARTS)}.")
+    return parts
+
+
+def measure_library_parts(parts: set[str], claims: int, figures: Figures) -> list[SearchRow]:
+    """Run search, start-up and memory (those asked for) on the synthetic libraries."""
     print(f"Building or reusing libraries of 1,000 and {claims:,} claims in benchmarks/.cache …")
     start = time.perf_counter()
     small, large = build(1000), build(claims)
     print(f"  ready in {time.perf_counter() - start:.0f} s: {large.name}")
-    figures: Figures = {"claims": claims}
-    search, rows = bench_search(large)
-    figures |= search
-    figures |= measured("start-up", lambda: bench_startup(large), ["startup_s", "bare_window_s"])
-    figures |= measured("memory", lambda: bench_memory(small, large), ["rss_1k_mib", "rss_1m_mib"])
-    figures |= measured("import", bench_import, ["import_s", "pysbd_s", "import_ratio"])
+    rows: list[SearchRow] = []
+    if "search" in parts:
+        search, rows = bench_search(large)
+        figures |= search
+    if "startup" in parts:
+        figures |= measured(
+            "start-up", lambda: bench_startup(large), ["startup_s", "bare_window_s"]
+        )
+    if "memory" in parts:
+        figures |= measured(
+            "memory", lambda: bench_memory(small, large), ["rss_1k_mib", "rss_1m_mib"]
+        )
+    return rows
+
+
+def main() -> None:
+    parts = chosen_parts()
+    claims = int(os.environ.get("BENCH_CLAIMS", "1000000"))
+    figures: Figures = {**dict.fromkeys(BENCH_KEYS), "claims": claims}
+    rows: list[SearchRow] = []
+    if parts & {"search", "startup", "memory"}:
+        rows = measure_library_parts(parts, claims, figures)
+    if "import" in parts:
+        figures |= measured("import", bench_import, ["import_s", "pysbd_s", "import_ratio"])
+    hostile_rows: list[str] = []
+    if "import_hostile" in parts:
+        shapes = [s for s in os.environ.get("BENCH_SHAPES", "").split(",") if s] or None
+        found, hostile_rows = hostile.bench_import_hostile(shapes)
+        figures |= found
     figures["search_vs_naive_p95"] = ratio(figures, "search_p95_ms", "naive_p95_ms")
     figures["startup_ratio"] = ratio(figures, "startup_s", "bare_window_s")
     figures["rss_ratio"] = ratio(figures, "rss_1m_mib", "rss_1k_mib")
+    report(figures, rows, hostile_rows)
 
+
+def report(figures: Figures, rows: list[SearchRow], hostile_rows: list[str]) -> None:
+    """Print the tables, then the BENCH line."""
+    claims = int(figures["claims"] or 0)
     print(
         f"\nMachine: {os.cpu_count()} cores, Python {platform.python_version()},"
         f" SQLite {sqlite3.sqlite_version}, {platform.platform(terse=True)}"
     )
-    print(f"\nSearch, {claims:,} claims, medians of {REPEATS} (ms):")
-    width = max(len(r[0]) + len(r[1]) for r in rows) + 3
-    print(f"  {'query':<{width}}  {'ours':>7}  {'naive':>7}  matches")
-    for label, query, ours, theirs, total in rows:
-        name = f"{label}: {query}"
-        print(f"  {name:<{width}}  {ours:7.1f}  {theirs:7.1f}  {total}")
+    if rows:
+        print(f"\nSearch, {claims:,} claims, medians of {REPEATS} (ms):")
+        width = max(len(r[0]) + len(r[1]) for r in rows) + 3
+        print(f"  {'query':<{width}}  {'ours':>7}  {'naive':>7}  matches")
+        for label, query, ours, theirs, total in rows:
+            name = f"{label}: {query}"
+            print(f"  {name:<{width}}  {ours:7.1f}  {theirs:7.1f}  {total}")
     table = [
         (
             f"search p50 / p95, page of {PAGE} (ms)",
@@ -306,7 +357,18 @@ def main() -> None:
             f"{show(figures.get('pysbd_s'), '.2f')} / {show(figures.get('import_s'), '.2f')}",
         ),
         ("import ratio", f"{show(figures['import_ratio'], '.2f')}  (>= 0.6)"),
+        (
+            "hostile 5 MB import, worst (s)",
+            f"{show(figures['import_5mb_max_s'], '.1f')}  (< {hostile.LIMIT_S:.0f})",
+        ),
+        (
+            "hostile import 4 MB / 1 MB, worst",
+            f"{show(figures['import_linearity_max'], '.2f')}  (linear ~4, quadratic ~16)",
+        ),
     ]
+    if hostile_rows:
+        print("\nHostile imports, one process each (s):")
+        print("\n".join(hostile_rows))
     width = max(len(name) for name, _ in table)
     print()
     for name, value in table:
