@@ -80,7 +80,16 @@ def _search(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         notes = library.notes_for_many([hit.claim.id for hit in result.hits])
         payload = [
-            {**claim_json(hit.claim, notes.get(hit.claim.id, [])), "snippet": hit.snippet}
+            {
+                **claim_json(hit.claim, notes.get(hit.claim.id, [])),
+                "snippet": hit.snippet,
+                "document": {
+                    "id": hit.claim.document_id,
+                    "title": hit.claim.document_title,
+                    "outlet": hit.claim.outlet,
+                    "published": hit.claim.published,
+                },
+            }
             for hit in result.hits
         ]
         print(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -48,6 +48,11 @@ class DocumentInfo:
     sha256: str
     file_name: str
     claim_count: int
+    byline: str | None = None
+    url: str | None = None
+    language: str | None = None
+    # Why the document lies outside the taxonomy's scope (None: it is in scope).
+    scope_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,3 +74,24 @@ class ParsedDocument:
     paragraphs: tuple[ParsedParagraph, ...]
     claims: tuple[ParsedClaim, ...]
     warnings: tuple[str, ...] = field(default=())
+    url: str | None = None
+    language: str | None = None
+    # Why the document lies outside the taxonomy's scope (None: it is in scope).
+    scope_note: str | None = None
+    # Other names of the outlet (its aliases in resources/outlets.toml), for ``source:``.
+    outlet_aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """What a page says of itself (HTML metadata, an e-mail's headers, a PDF's info).
+
+    Every field is optional; what a page gives wins over what is read from its text.
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None

@@ -7,6 +7,7 @@ import hashlib
 from briefing_app.domain.errors import InputFileError
 from briefing_app.domain.parsed import (
     EntityMention,
+    PageMetadata,
     ParagraphKind,
     ParsedClaim,
     ParsedDocument,
@@ -24,9 +25,23 @@ TITLE_CHARS = 80
 
 
 def parse_document(data: bytes, file_name: str) -> ParsedDocument:
-    """Parse an article; raise InputFileError when it cannot be read or holds no reporting."""
+    """Parse a text article; raise InputFileError when it cannot be read or holds no reporting."""
     decoded = decode(data, file_name)
-    text = decoded.text
+    return parse_text(decoded.text, file_name, decoded.encoding, decoded.warnings)
+
+
+def parse_text(
+    text: str,
+    file_name: str,
+    encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
+    page: PageMetadata | None = None,
+) -> ParsedDocument:
+    """Parse an article's normalised text; what ``page`` says of itself wins over the text.
+
+    The formats (HTML, PDF, DOCX, e-mail) extract their text and metadata and come here.
+    """
+    page = page or PageMetadata()
     layout = analyse(text)
     claims: list[ParsedClaim] = []
     last_source: str | None = None
@@ -70,15 +85,17 @@ def parse_document(data: bytes, file_name: str) -> ParsedDocument:
     return ParsedDocument(
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=layout.title or _title_from(text[claims[0].start : claims[0].end]),
-        outlet=layout.outlet,
-        byline=layout.byline,
-        published=None,
+        title=page.title or layout.title or _title_from(text[claims[0].start : claims[0].end]),
+        outlet=page.outlet or layout.outlet,
+        byline=page.author or layout.byline,
+        published=page.published,
         file_name=file_name,
-        encoding=decoded.encoding,
+        encoding=encoding,
         paragraphs=layout.paragraphs,
         claims=tuple(claims),
-        warnings=decoded.warnings,
+        warnings=warnings,
+        url=page.url,
+        language=page.language,
     )
 
 

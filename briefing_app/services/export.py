@@ -129,6 +129,10 @@ def _document_json(library: Library, info: DocumentInfo) -> dict[str, Any]:
             document.text[p.start : p.end] for p in document.paragraphs if p.kind == "boilerplate"
         ],
         "claims": ({**claim_json(c, []), "notes": map(note_json, n)} for c, n in claims),
+        "byline": info.byline,
+        "url": info.url,
+        "language": info.language,
+        "scope": {"in": info.scope_note is None, "why": info.scope_note},
     }
 
 

@@ -17,7 +17,12 @@ from briefing_app.store.errors import describe
 APPLICATION_ID = 0x42524946  # "BRIF"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Every schema revision this version can open, oldest first; the last is the head.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_saved_searches", "0003_hedged_index")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_saved_searches",
+    "0003_hedged_index",
+    "0004_document_metadata",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

@@ -19,7 +19,8 @@ QUOTE_CONTEXT = 32
 
 _INFO = (
     "SELECT d.id, d.title, s.name, d.published, d.sha256, d.file_name,"
-    " (SELECT count(*) FROM claims c WHERE c.document_id = d.id)"
+    " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
+    " d.byline, d.url, d.language, d.scope_note"
     " FROM documents d LEFT JOIN sources s ON s.id = d.source_id"
 )
 
@@ -64,10 +65,13 @@ def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
 
 def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
     """Insert a parsed document with its claims, filings and mentions; return its id."""
-    source_id, grade = _source(connection, parsed.outlet) if parsed.outlet else (None, "F")
+    source_id, grade = (
+        _source(connection, parsed.outlet, parsed.outlet_aliases) if parsed.outlet else (None, "F")
+    )
     cursor = connection.execute(
         "INSERT INTO documents (source_id, title, byline, published, file_name, sha256,"
-        " encoding, text, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " encoding, text, imported, url, language, scope_note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             source_id,
             parsed.title,
@@ -78,6 +82,9 @@ def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
             parsed.encoding,
             parsed.text,
             stamp(now()),
+            parsed.url,
+            parsed.language,
+            parsed.scope_note,
         ),
     )
     document_id = int(cursor.lastrowid or 0)
@@ -179,12 +186,22 @@ def _entity_ids(
     return known
 
 
-def _source(connection: sqlite3.Connection, name: str) -> tuple[int, str]:
-    """Return the outlet's id and reliability grade, adding the outlet if it is new."""
+def _source(
+    connection: sqlite3.Connection, name: str, aliases: tuple[str, ...]
+) -> tuple[int, str]:
+    """Return the outlet's id and reliability grade, adding the outlet (and its aliases)."""
     row = connection.execute(
         "SELECT id, reliability FROM sources WHERE name = ?", (name,)
     ).fetchone()
     if row is not None:
-        return int(row[0]), str(row[1])
-    cursor = connection.execute("INSERT INTO sources (name, reliability) VALUES (?, 'F')", (name,))
-    return int(cursor.lastrowid or 0), "F"
+        source_id, grade = int(row[0]), str(row[1])
+    else:
+        cursor = connection.execute(
+            "INSERT INTO sources (name, reliability) VALUES (?, 'F')", (name,)
+        )
+        source_id, grade = int(cursor.lastrowid or 0), "F"
+    connection.executemany(
+        "INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?, ?)",
+        [(source_id, alias) for alias in aliases if alias != name],
+    )
+    return source_id, grade

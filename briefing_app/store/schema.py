@@ -47,6 +47,16 @@ class SourceRow(Base):
     reliability: Mapped[str] = mapped_column(String(1), default="F")
 
 
+class SourceAliasRow(Base):
+    """Another name of an outlet ("AP" for the Associated Press), for ``source:``."""
+
+    __tablename__ = "source_aliases"
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    alias: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
 class DocumentRow(Base):
     """An imported article, its normalised text and provenance."""
 
@@ -61,6 +71,10 @@ class DocumentRow(Base):
     encoding: Mapped[str] = mapped_column(String, default="utf-8")
     text: Mapped[str] = mapped_column(Text)
     imported: Mapped[datetime] = mapped_column()
+    url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String)
+    # Why the document lies outside the taxonomy's scope (NULL: it is in scope).
+    scope_note: Mapped[str | None] = mapped_column(Text)
 
     source: Mapped[SourceRow | None] = relationship()
 

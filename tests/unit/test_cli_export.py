@@ -44,7 +44,12 @@ def test_json_has_the_contract_shape(capsys: pytest.CaptureFixture[str], db: Pat
         "text",
         "boilerplate",
         "claims",
+        "byline",
+        "url",
+        "language",
+        "scope",
     }
+    assert document["scope"] == {"in": True, "why": None}
     assert document["outlet"] == "Washington Examiner"
     assert document["boilerplate"] == ["CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER"]
     claim = document["claims"][0]

@@ -161,7 +161,11 @@ class FieldResolver:
     def _source(self, term: Term) -> Condition:
         wanted = fold(term.text)
         rows = self._connection.execute("SELECT id, name FROM sources").fetchall()
-        ids = [int(i) for i, name in rows if wanted in fold(name)]
+        aliases = self._connection.execute("SELECT source_id, alias FROM source_aliases")
+        ids = sorted(
+            {int(i) for i, name in rows if wanted in fold(name)}
+            | {int(i) for i, alias in aliases if fold(alias) == wanted}
+        )
         if not ids:
             names = ", ".join(sorted(str(name) for _, name in rows)[:12]) or "none yet"
             self.hints.append(f"No outlet matches “{term.text}”; outlets are: {names}")
