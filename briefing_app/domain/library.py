@@ -97,6 +97,8 @@ class Claim:
     outlet: str | None
     document_title: str
     published: str | None
+    # Why the claim's document lies outside the taxonomy (None: in scope).
+    scope_note: str | None = None
 
     @property
     def primary_theme(self) -> ClaimTheme | None:

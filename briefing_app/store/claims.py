@@ -44,7 +44,7 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
     rows = connection.execute(
         'SELECT c.id, c.document_id, c.text, c.paragraph, c.sentence, c.start, c."end",'
         " c.prefix, c.suffix, c.attribution, c.hedges, c.reliability, c.credibility,"
-        " d.title, d.published, s.name"
+        " d.title, d.published, s.name, d.scope_note"
         " FROM claims c JOIN documents d ON d.id = c.document_id"
         f" LEFT JOIN sources s ON s.id = d.source_id WHERE c.id {among}",
         (wanted,),
@@ -67,6 +67,7 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
         title,
         published,
         outlet,
+        scope_note,
     ) in rows:
         by_id[claim_id] = Claim(
             id=claim_id,
@@ -88,6 +89,7 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
             outlet=outlet,
             document_title=title,
             published=published,
+            scope_note=scope_note,
         )
     return [by_id[i] for i in ids if i in by_id]
 
