@@ -36,6 +36,7 @@ from briefing_app.services.notes_mirror import NotesMirror
 from briefing_app.store import claims, documents, notes, saved_searches, themes
 from briefing_app.store.search.engine import DOCUMENT_ORDER, SearchOutcome
 from briefing_app.store.store import Store
+from briefing_app.store.watch import ChangeWatcher
 
 if TYPE_CHECKING:
     from briefing_app.domain.parsed import ParsedDocument
@@ -93,6 +94,8 @@ class Library:
     def __init__(self, store: Store) -> None:
         self._store = store
         self.mirror = NotesMirror(store.path)
+        # Tells when another window or process changed the library (live refresh).
+        self.watcher = ChangeWatcher(store.path)
         # Problems worth telling the user that did not stop the library opening.
         self.warnings: list[str] = []
 
@@ -137,6 +140,7 @@ class Library:
 
     def close(self) -> None:
         """Release the database."""
+        self.watcher.close()
         self._store.close()
 
     # import

@@ -48,6 +48,7 @@ from briefing_app.ui.dialogs.import_export import (
 from briefing_app.ui.dialogs.messages import ask
 from briefing_app.ui.dialogs.restore_backup import restore_backup_dialog
 from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
+from briefing_app.ui.live_refresh import LiveRefresh
 from briefing_app.ui.navigator.saved_searches import SavedSearchController
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
 from briefing_app.ui.notes.deleted_notes import deleted_notes_dialog
@@ -230,6 +231,9 @@ class MainWindow(QMainWindow):
         self.controller.error.connect(self.show_error)
         self.controller.hints.connect(self.show_status)
         self.library_changed.connect(self._on_library_changed)
+        self.live = LiveRefresh(self._library, self)
+        self.live.changed.connect(self._on_changed_elsewhere)
+        self.live.failed.connect(self.show_error)
 
     def show_deleted_notes(self) -> ChoiceDialog:
         """Open the list of deleted notes (restoring one updates the window)."""
@@ -337,6 +341,11 @@ class MainWindow(QMainWindow):
     # changes
     def _on_claim_edited(self, _claim_id: int) -> None:
         self.library_changed.emit()
+
+    def _on_changed_elsewhere(self) -> None:
+        self.document_claims.invalidate()
+        self.library_changed.emit()
+        self.notes.show_changes()
 
     def _on_library_changed(self) -> None:
         self.navigator_model.refresh()

@@ -145,6 +145,24 @@ class NotesPanel(QWidget):
         else:
             self.set_claim(claim_id)
 
+    def show_changes(self) -> None:
+        """Re-list the shown claim's notes after a change made elsewhere; the editor is kept.
+
+        Whatever is being typed stays, and stays the note it is saved into; an
+        editor with nothing unsaved shows the note's new text.
+        """
+        if self._claim_id is None:
+            return
+        notes = self._library.notes(self._claim_id)
+        self.model.set_notes(notes)
+        note_id = self._target[1] if self._target else None
+        current = next((n for n in notes if n.id == note_id), None)
+        untouched = self.editor.toPlainText() == self._saved_text
+        if current is not None and untouched and current.body != self._saved_text:
+            self._edit(current)
+            return
+        self._select_row(self.model.row_of(note_id) if note_id is not None else -1)
+
     def _on_notes_listed(self) -> None:
         # A claim without notes shows only the editor: an empty list says nothing.
         self.list.setVisible(self.model.rowCount() > 0)
