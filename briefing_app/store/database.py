@@ -22,6 +22,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_saved_searches",
     "0003_hedged_index",
     "0004_document_metadata",
+    "0005_reading_state",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

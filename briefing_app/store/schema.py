@@ -75,6 +75,8 @@ class DocumentRow(Base):
     language: Mapped[str | None] = mapped_column(String)
     # Why the document lies outside the taxonomy's scope (NULL: it is in scope).
     scope_note: Mapped[str | None] = mapped_column(Text)
+    # When the analyst first opened it (NULL: unread).
+    opened: Mapped[datetime | None] = mapped_column()
 
     source: Mapped[SourceRow | None] = relationship()
 
