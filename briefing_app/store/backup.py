@@ -73,7 +73,8 @@ def consistent_copy(source: Path, target: Path, scope: str = "all") -> Path:
     try:
         try:
             with closing(_read_only(source)) as connection:
-                connection.execute("VACUUM INTO ?", (str(partial),))
+                # The name goes as bytes: a folder's name need not be UTF-8.
+                connection.execute("VACUUM INTO CAST(? AS TEXT)", (os.fsencode(partial),))
             problems = integrity_problems(partial, scope)
         except sqlite3.Error as error:
             known = describe(error, target.parent)
