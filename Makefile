@@ -18,7 +18,9 @@ LDCONFIG := $(shell command -v ldconfig || echo /sbin/ldconfig)
 run: system-deps gui-deps $(VENV)/.installed
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 	  echo "No display found (DISPLAY and WAYLAND_DISPLAY are empty): the window needs a desktop."; \
-	  echo "Headless, try: xvfb-run -a make run"; \
+	  echo "Run it from a desktop session, or without one: xvfb-run -a make run"; \
+	  echo "(the command line works anywhere: $(VENV)/bin/briefing-app --help)"; \
+	  exit 1; \
 	fi
 	$(VENV)/bin/briefing-app
 

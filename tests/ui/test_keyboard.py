@@ -53,4 +53,9 @@ def test_question_mark_opens_the_sheet_generated_from_the_actions(
     assert rows["J, Down"] == "Next claim"
     assert rows["/, Ctrl+F"] == "Search claims and notes"
     assert "1 … 9" in rows and "N" in rows and "Ctrl+Z" in rows
+    qtbot.waitExposed(sheet)
+    assert sheet.cut_rows() == []
+    last = sheet.tree.topLevelItem(sheet.tree.topLevelItemCount() - 1)
+    bottom = last.child(last.childCount() - 1)
+    assert sheet.tree.viewport().rect().contains(sheet.tree.visualItemRect(bottom))
     sheet.close()

@@ -13,7 +13,7 @@ from briefing_app.domain.errors import LibraryError
 from briefing_app.domain.library import Note
 from briefing_app.services.library import Library
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.notes import notes_panel
+from briefing_app.ui.notes import notes_panel, revision_dialog
 
 OpenWindow = Callable[[Library], MainWindow]
 
@@ -95,16 +95,38 @@ def test_delete_is_undone_with_ctrl_z(qtbot: QtBot, window: MainWindow,
 
 
 def test_an_earlier_text_can_be_restored(qtbot: QtBot, window: MainWindow,
-                                         seeded_library: Library) -> None:
+                                         seeded_library: Library,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
     note = seeded_library.add_note(1, "version one")
     seeded_library.update_note(note.id, "version two")
     window.notes.reload()
     menu = window.notes.history_menu(note.id)
     [entry] = menu.actions()
     assert entry.text().endswith("version one")
+    shown: list[tuple[str, str]] = []
+
+    def answer(agree: bool) -> Callable[..., bool]:
+        def confirm(_parent: object, current: str, earlier: str, _saved: str) -> bool:
+            shown.append((current, earlier))
+            return agree
+
+        return confirm
+
+    monkeypatch.setattr(notes_panel, "confirm_restore", answer(False))
+    entry.trigger()  # one click only asks: nothing changes yet
+    assert shown == [("version two", "version one")]
+    assert seeded_library.notes(1)[0].body == "version two"
+    monkeypatch.setattr(notes_panel, "confirm_restore", answer(True))
     entry.trigger()
     assert window.notes.editor.toPlainText() == "version one"
     assert seeded_library.notes(1)[0].body == "version one"
+
+
+def test_the_revision_dialog_says_what_changes() -> None:
+    assert revision_dialog.summary("army held the line", "army lost the line") == (
+        "Restoring removes 1 word and brings back 1 word. The current text stays in the history."
+    )
+    assert revision_dialog.summary("a  b", "a b") == "The two texts differ only in spacing."
 
 
 def test_continuous_typing_still_saves(

@@ -31,6 +31,24 @@ def test_deleted_notes_view_restores_a_note(
     dialog.close()
 
 
+def test_after_a_restore_the_list_and_the_editor_show_the_same_note(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
+    first = seeded_library.add_note(4, "first thought")
+    second = seeded_library.add_note(4, "second thought")
+    seeded_library.delete_note(second.id)
+    window.claims.select_claim(4)
+    assert window.notes.editor.toPlainText() == "first thought"
+    dialog = window.show_deleted_notes()
+    dialog.action_button.click()
+    dialog.close()
+    qtbot.waitUntil(lambda: window.notes.model.rowCount() == 2)
+    row = window.notes.list.currentIndex().row()
+    assert window.notes.model.note_at(row) is not None
+    assert window.notes.model.note_at(row).body == window.notes.editor.toPlainText()
+    assert window.notes.editing() == (4, first.id)
+
+
 def test_choosing_a_backup_asks_the_app_to_restore_it(
     qtbot: QtBot, window: MainWindow, seeded_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

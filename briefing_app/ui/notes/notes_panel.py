@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.errors import BriefingError
-from briefing_app.domain.library import Note
+from briefing_app.domain.library import Note, NoteRevision
 from briefing_app.services.library import Library
 from briefing_app.ui.claims.commands import DeleteNoteCommand, Listeners
 from briefing_app.ui.notes.note_list_model import NoteListModel, local_time, note_summary
+from briefing_app.ui.notes.revision_dialog import confirm_restore
 from briefing_app.ui.plain_text import plain_label, plain_tooltip
 
 AUTOSAVE_MS = 600
@@ -134,16 +135,17 @@ class NotesPanel(QWidget):
         self._edit(notes[-1] if notes else None)
 
     def reload(self) -> None:
-        """Re-read the notes of the shown claim (after an undo or an import)."""
+        """Re-read the notes of the shown claim (after an undo, a restore or an import).
+
+        The note being edited stays in the editor, and it is the one selected.
+        """
         claim_id, self._claim_id = self._claim_id, None
-        if self._target and self._target[1] is not None:
-            note_id = self._target[1]
-            self.set_claim(claim_id)
-            row = self.model.row_of(note_id)
-            if row >= 0:
-                self._select_row(row)
-        else:
-            self.set_claim(claim_id)
+        note_id = self._target[1] if self._target else None
+        self.set_claim(claim_id)
+        row = self.model.row_of(note_id) if note_id is not None else -1
+        note = self.model.note_at(row) if row >= 0 else None
+        if note is not None:
+            self._edit(note)
 
     def show_changes(self) -> None:
         """Re-list the shown claim's notes after a change made elsewhere; the editor is kept.
@@ -297,9 +299,15 @@ class NotesPanel(QWidget):
             action = menu.addAction(label.replace("&", "&&"))
             action.setToolTip(plain_tooltip(revision.body))
             action.triggered.connect(
-                lambda _checked=False, r=revision.id: self.restore_revision(note_id, r)
+                lambda _checked=False, r=revision: self.offer_revision(note_id, r)
             )
         return menu
+
+    def offer_revision(self, note_id: int, revision: NoteRevision) -> None:
+        """Show the earlier text beside the current one; restore it if the user agrees."""
+        current = self._library.note(note_id).body
+        if confirm_restore(self, current, revision.body, local_time(revision.saved)):
+            self.restore_revision(note_id, revision.id)
 
     def restore_revision(self, note_id: int, revision_id: int) -> None:
         """Make an earlier text the note's text again (the current text becomes history)."""
