@@ -19,7 +19,7 @@ from sqlalchemy import create_engine
 from briefing_app.bundled import bundled_briefings, migrations_dir
 from briefing_app.ingest.pipeline import parse_document
 from briefing_app.ingest.themes import default_themes
-from briefing_app.store import claims, documents, notes, themes
+from briefing_app.store import documents, grading, notes, themes
 
 
 def build(revision: str, target: Path) -> None:
@@ -43,7 +43,7 @@ def build(revision: str, target: Path) -> None:
         gone = notes.add_note(connection, 2, "Duplicate of claim 1")
         notes.set_deleted(connection, gone.id, True)
         themes.file_under(connection, 1, "foreign-forces", primary=True, why="analyst")
-        claims.set_grading(connection, 13, "B", 2)
+        grading.set_grading(connection, 13, "B", 2)
         connection.commit()
 
 

@@ -99,6 +99,12 @@ class Claim:
     published: str | None
     # Why the claim's document lies outside the taxonomy (None: in scope).
     scope_note: str | None = None
+    # Whose reliability grade applies: the quoted speaker, else the outlet (None: unknown).
+    graded_source: str | None = None
+    # True when the analyst graded this claim's reliability on its own.
+    reliability_overridden: bool = False
+    # "rule" (found by ingest) or "analyst" (made, split or merged by hand).
+    origin: str = "rule"
 
     @property
     def primary_theme(self) -> ClaimTheme | None:
@@ -186,6 +192,8 @@ class ClaimFilter:
     with_notes: bool = False
     hedged: bool = False
     unfiled: bool = False
+    # The claims the analyst marked "not a claim" (every other view leaves them out).
+    dismissed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

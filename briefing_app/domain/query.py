@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FIELDS = frozenset({"theme", "source", "outlet", "entity", "has", "is", "note", "doc"})
+FIELDS = frozenset(
+    {"theme", "source", "outlet", "entity", "has", "is", "note", "doc", "reliability",
+     "credibility"}
+)
 # Fields the navigator's views compile to; a user cannot type them.
 THEME_KEY = "theme-key"
 DOCUMENT_ID = "document-id"
+DISMISSED = "dismissed"  # "no": claims only (every view); "yes": the "Not claims" view
 
 
 @dataclass(frozen=True, slots=True)

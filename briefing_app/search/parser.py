@@ -26,6 +26,8 @@ EXAMPLES = {
     "is": "hedged",
     "note": "word",
     "doc": "homs",
+    "reliability": "a-b",
+    "credibility": "1-2",
 }
 _OR = ("OR", "|", "||")
 _AND = ("AND", "&", "&&", "+")

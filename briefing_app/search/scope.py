@@ -2,13 +2,14 @@
 
 A theme, "With notes", "Hedged", "Unfiled", a document and a saved search each
 become clauses ANDed to whatever is typed in the search box, so the store runs
-one query for the list, whatever is selected.
+one query for the list, whatever is selected. Every view leaves out what the
+analyst marked "not a claim", except the view of those.
 """
 
 from __future__ import annotations
 
 from briefing_app.domain.library import ClaimFilter
-from briefing_app.domain.query import DOCUMENT_ID, THEME_KEY, Clause, Query, Term
+from briefing_app.domain.query import DISMISSED, DOCUMENT_ID, THEME_KEY, Clause, Query, Term
 from briefing_app.search.parser import parse_query
 
 
@@ -18,7 +19,7 @@ def _clause(text: str, field: str) -> Clause:
 
 def view_clauses(claim_filter: ClaimFilter) -> tuple[Clause, ...]:
     """Return the clauses that select the claims of a navigator view."""
-    clauses: list[Clause] = []
+    clauses = [_clause("yes" if claim_filter.dismissed else "no", DISMISSED)]
     if claim_filter.theme is not None:
         clauses.append(_clause(claim_filter.theme, THEME_KEY))
     if claim_filter.document_id is not None:

@@ -10,6 +10,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from briefing_app.domain.errors import NotFoundError
 from briefing_app.domain.library import Claim, ClaimTheme
+from briefing_app.store.grading import EFFECTIVE_RELIABILITY, GRADED_SOURCE
 from briefing_app.store.notes import live_note_counts
 from briefing_app.store.sql import IN_LIST, ids_param
 
@@ -43,8 +44,10 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
     notes = live_note_counts(connection, ids)
     rows = connection.execute(
         'SELECT c.id, c.document_id, c.text, c.paragraph, c.sentence, c.start, c."end",'
-        " c.prefix, c.suffix, c.attribution, c.hedges, c.reliability, c.credibility,"
-        " d.title, d.published, s.name, d.scope_note"
+        " c.prefix, c.suffix, c.attribution, c.hedges,"
+        f" {EFFECTIVE_RELIABILITY}, c.credibility,"
+        " d.title, d.published, s.name, d.scope_note,"
+        f" {GRADED_SOURCE}, c.reliability_override IS NOT NULL, c.origin"
         " FROM claims c JOIN documents d ON d.id = c.document_id"
         f" LEFT JOIN sources s ON s.id = d.source_id WHERE c.id {among}",
         (wanted,),
@@ -68,6 +71,9 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
         published,
         outlet,
         scope_note,
+        graded_source,
+        overridden,
+        origin,
     ) in rows:
         by_id[claim_id] = Claim(
             id=claim_id,
@@ -90,6 +96,9 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
             document_title=title,
             published=published,
             scope_note=scope_note,
+            graded_source=graded_source,
+            reliability_overridden=bool(overridden),
+            origin=origin,
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -119,13 +128,3 @@ def on_claim(
         return change(connection, claim_id, *args, **kwargs)
     except KeyError as error:  # an unknown theme key
         raise NotFoundError(f"There is no theme {error.args[0]!r}.") from error
-
-
-def set_grading(
-    connection: sqlite3.Connection, claim_id: int, reliability: str, credibility: int
-) -> None:
-    """Store the analyst's Admiralty grading of a claim."""
-    connection.execute(
-        "UPDATE claims SET reliability = ?, credibility = ? WHERE id = ?",
-        (reliability, credibility, claim_id),
-    )

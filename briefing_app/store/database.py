@@ -23,6 +23,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_hedged_index",
     "0004_document_metadata",
     "0005_reading_state",
+    "0006_corrections_and_grading",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

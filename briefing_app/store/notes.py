@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from briefing_app.domain.library import Note, NoteRevision
+from briefing_app.store.corrections import claim_from_passage
 from briefing_app.store.sql import IN_LIST, ids_param, live_note, now, parse_stamp, stamp
 
 _NOTE = "SELECT id, claim_id, body, created, updated, deleted FROM notes"
@@ -97,6 +98,27 @@ def add_note(connection: sqlite3.Connection, claim_id: int, body: str) -> Note:
     found = note(connection, int(cursor.lastrowid or 0))
     assert found is not None
     return found
+
+
+def add_passage_note(
+    connection: sqlite3.Connection, document_id: int, start: int, end: int, body: str
+) -> Note:
+    """Attach a note to a passage of a document (its span is kept on the note).
+
+    The note goes on the claim that holds the passage; a passage outside every
+    claim first becomes a claim of its own.
+    """
+    row = connection.execute(
+        'SELECT id FROM claims WHERE document_id = ? AND start <= ? AND "end" >= ?'
+        " ORDER BY start LIMIT 1",
+        (document_id, start, end),
+    ).fetchone()
+    claim_id = int(row[0]) if row else claim_from_passage(connection, document_id, start, end)
+    created = add_note(connection, claim_id, body)
+    connection.execute(
+        "UPDATE notes SET anchor_start = ?, anchor_end = ? WHERE id = ?", (start, end, created.id)
+    )
+    return created
 
 
 def update_note(connection: sqlite3.Connection, note_id: int, body: str) -> Note | None:

@@ -111,6 +111,10 @@ class ClaimRow(Base):
     hedges: Mapped[str] = mapped_column(Text, default="[]")
     reliability: Mapped[str] = mapped_column(String(1), default="F")
     credibility: Mapped[int] = mapped_column(default=6)
+    # "rule" (found by ingest) or "analyst" (made, split or merged by hand).
+    origin: Mapped[str] = mapped_column(String, server_default="rule")
+    # The analyst's grade for this claim alone (NULL: the source's grade applies).
+    reliability_override: Mapped[str | None] = mapped_column(String(1))
     __table_args__ = (
         CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_range"),
         CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="reliability_grade"),
@@ -194,7 +198,29 @@ class NoteRow(Base):
     created: Mapped[datetime] = mapped_column()
     updated: Mapped[datetime] = mapped_column()
     deleted: Mapped[datetime | None] = mapped_column()
+    # A note attached to a passage: its span in the document text (NULL: the whole claim).
+    anchor_start: Mapped[int | None] = mapped_column()
+    anchor_end: Mapped[int | None] = mapped_column()
     __table_args__ = (Index("ix_notes_claim", "claim_id"),)
+
+
+class DismissedClaimRow(Base):
+    """A claim the analyst marked "not a claim": out of the claim views until shown again."""
+
+    __tablename__ = "dismissed_claims"
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    dismissed: Mapped[datetime] = mapped_column()
+
+
+class SpeakerRow(Base):
+    """A person or body quoted by claims, with its reliability grade (Admiralty A-F)."""
+
+    __tablename__ = "speakers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    reliability: Mapped[str] = mapped_column(String(1), server_default="F")
 
 
 class NoteRevisionRow(Base):

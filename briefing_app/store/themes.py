@@ -19,9 +19,12 @@ def themes(connection: sqlite3.Connection) -> list[Theme]:
 
 
 def theme_counts(connection: sqlite3.Connection) -> list[ThemeCount]:
-    """Return each theme with the number of claims filed under it."""
+    """Return each theme with the number of claims filed under it (not-a-claim left out)."""
     counts = dict(
-        connection.execute("SELECT theme_id, count(*) FROM claim_themes GROUP BY theme_id")
+        connection.execute(
+            "SELECT theme_id, count(*) FROM claim_themes"
+            " WHERE claim_id NOT IN (SELECT claim_id FROM dismissed_claims) GROUP BY theme_id"
+        )
     )
     return [
         ThemeCount(Theme(k, lb, d, c, o), int(counts.get(i, 0)))

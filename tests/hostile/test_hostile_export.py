@@ -323,6 +323,10 @@ def _old_export_data(library: Library) -> dict[str, Any]:
                 "claims": [
                     claim_json(c, notes.get(c.id, [])) for c in claims if c.document_id == info.id
                 ],
+                "byline": info.byline,
+                "url": info.url,
+                "language": info.language,
+                "scope": {"in": info.scope_note is None, "why": info.scope_note},
             }
         )
     themes = [

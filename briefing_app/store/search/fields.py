@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from briefing_app.domain.query import Term
 from briefing_app.domain.text import fold, words
+from briefing_app.store.grading import EFFECTIVE_RELIABILITY
 from briefing_app.store.search.fts_text import like_pattern
 from briefing_app.store.search.params import Params
 
@@ -65,6 +66,15 @@ def _folded_like(column: str, pattern: str) -> str:
         f" OR (length(CAST({column} AS BLOB)) > length({column})"
         f" AND {FOLD_FUNCTION}({column}) LIKE {pattern} ESCAPE '\\'))"
     )
+
+
+def _grade_range(text: str, scale: str) -> tuple[str, str] | None:
+    """Return the (low, high) grades of ``a``, ``a-b`` or ``b-a`` on ``scale``, or None."""
+    low, _, high = text.upper().partition("-")
+    high = high or low
+    if len(low) != 1 or len(high) != 1 or low not in scale or high not in scale:
+        return None
+    return (low, high) if scale.index(low) <= scale.index(high) else (high, low)
 
 
 class FieldResolver:
@@ -207,6 +217,31 @@ class FieldResolver:
         else:
             documents = f"c.document_id IN (SELECT d.id FROM documents d WHERE {where})"
         return Condition(documents, documents, f"SELECT 1 FROM claims c WHERE {documents}")
+
+    def _reliability(self, term: Term) -> Condition | None:
+        """``reliability:a-b`` (a range), ``reliability:c`` (one grade): the grade that applies."""
+        grades = _grade_range(term.text, "ABCDEF")
+        if grades is None:
+            self.hints.append(f"reliability:{term.text} is not a grade; try reliability:a-b")
+            return None
+        low, high = (self._params.bind(g) for g in grades)
+        return Condition(f"({EFFECTIVE_RELIABILITY} BETWEEN {low} AND {high})")
+
+    def _credibility(self, term: Term) -> Condition | None:
+        """``credibility:1-2`` (a range), ``credibility:3`` (one grade)."""
+        grades = _grade_range(term.text, "123456")
+        if grades is None:
+            self.hints.append(f"credibility:{term.text} is not a grade; try credibility:1-2")
+            return None
+        low, high = (self._params.bind(int(g)) for g in grades)
+        return Condition(f"c.credibility BETWEEN {low} AND {high}")
+
+    def _dismissed(self, term: Term) -> Condition:
+        """The claims the analyst marked "not a claim" ("yes"), or all the others ("no")."""
+        among = "c.id IN (SELECT claim_id FROM dismissed_claims)"
+        if term.text == "yes":
+            return Condition(among, among, "SELECT 1 FROM dismissed_claims")
+        return Condition(f"NOT {among}")
 
     def _has(self, term: Term) -> Condition | None:
         if fold(term.text) in ("note", "notes"):

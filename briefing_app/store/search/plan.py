@@ -101,7 +101,9 @@ def build_plan(
     typed_runnable = True
     for number, clause in enumerate([*query.clauses, *within]):
         if number == len(query.clauses) and query.clauses:
-            typed_runnable = bool(word_clauses or note_clauses or plan.checks or excluded)
+            typed_runnable = bool(
+                word_clauses or note_clauses or plan.checks or excluded or notes_excluded
+            )
         parts = _resolve(clause, resolver)
         if not parts:
             continue
