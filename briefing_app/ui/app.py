@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.domain.errors import BriefingError
-from briefing_app.services.backups import restore_backup
 from briefing_app.services.library import Library
 from briefing_app.services.paths import APP_NAME, resolve_library_path
 from briefing_app.ui.dialogs.messages import show_error
@@ -23,6 +22,8 @@ EXIT_ERROR = 2
 # Benchmarks set these: quit once claims are visible (after scrolling to the end).
 QUIT_WHEN_READY = "BRIEFING_APP_QUIT_WHEN_READY"
 SCROLL_TO_END = "BRIEFING_APP_SCROLL_TO_END"
+# Tests set this to a file: the modules loaded when the first claims are painted go there.
+MODULES_AT_READY = "BRIEFING_APP_MODULES_AT_READY"
 SIGNAL_POLL_MS = 500
 
 
@@ -76,6 +77,9 @@ def report_ready_and_quit(app: QApplication, window: MainWindow) -> None:
             model.fetchMore(QModelIndex())
         window.claims.scrollToBottom()
         window.repaint()
+    listing = os.environ.get(MODULES_AT_READY)
+    if listing:
+        Path(listing).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
     print(f"READY {window.claim_model.rowCount()}", flush=True)
     app.quit()
 
@@ -131,6 +135,8 @@ def run_window(db: str | None) -> int:
             if backup is None:
                 return code
             try:
+                from briefing_app.services.backups import restore_backup  # rarely needed
+
                 # The dialog warned if the backup is of another library, and the user agreed.
                 restore_backup(path, backup, other_library=True)
             except BriefingError as error:
