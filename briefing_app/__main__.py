@@ -1,15 +1,26 @@
 """Entry point: no subcommand opens the window, otherwise the command line runs.
 
-The only module that knows both faces of the app.
+The only module that knows both faces of the app: ``export --format pdf``
+runs as any other export, but the PDF writer comes from the ui layer (Qt lays
+the report out), handed to the command line here. The command line is loaded
+only for a command, so the window's first paint does not wait for it.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from briefing_app.cli.main import fail, run
 from briefing_app.cli.parser import build_parser
 from briefing_app.domain.errors import UsageError
+from briefing_app.services.export_formats import PDF
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
+    from briefing_app.domain.library import ExportScope
+    from briefing_app.services.library import Library
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,12 +28,35 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     except UsageError as error:
+        from briefing_app.cli.main import fail
+
         return fail(str(error))
     if args.command is None:
         from briefing_app.ui.app import run_window
 
         return run_window(args.db)
+    from briefing_app.cli.main import fail, run
+
+    if args.command == "export" and args.format == PDF:
+        if args.output is None:
+            return fail("A PDF cannot be written to the terminal: give a file with -o FILE.")
+        args.write_pdf = write_pdf
     return run(args)
+
+
+def write_pdf(
+    library: Library,
+    target: Path,
+    library_path: Path,
+    scope: ExportScope | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Write the PDF report with Qt, starting a QGuiApplication if none runs (Qt loads here)."""
+    from briefing_app.ui.reports.pdf import gui_application
+    from briefing_app.ui.reports.pdf import write_pdf as write_with_qt
+
+    with gui_application():
+        return write_with_qt(library, target, library_path, scope, now)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from briefing_app.services.backups import (
     make_backup,
     restore_backup,
 )
-from briefing_app.services.export import claim_json, export_to_file, export_to_stream
+from briefing_app.services.export import PDF, claim_json, export_to_file, export_to_stream
+from briefing_app.services.export_scope import scope_from_options
 from briefing_app.services.library import Library
 from briefing_app.services.paths import resolve_library_path
 
@@ -68,10 +69,18 @@ def _import(library: Library, args: argparse.Namespace) -> int:
 
 
 def _export(library: Library, args: argparse.Namespace) -> int:
-    if args.output is None:
-        export_to_stream(library, args.format, sys.stdout)
+    scope = scope_from_options(library, args.query, args.theme, args.document)
+    if args.format == PDF:
+        # Qt lays a PDF out: the entry point (briefing_app.__main__) hands the writer over.
+        write_pdf = getattr(args, "write_pdf", None)
+        if write_pdf is None or args.output is None:
+            raise UsageError("A PDF is written by 'briefing-app export --format pdf -o FILE'.")
+        write_pdf(library, Path(args.output), library.path, scope)
         return 0
-    export_to_file(library, args.format, Path(args.output), library.path)
+    if args.output is None:
+        export_to_stream(library, args.format, sys.stdout, scope)
+        return 0
+    export_to_file(library, args.format, Path(args.output), library.path, scope)
     return 0
 
 

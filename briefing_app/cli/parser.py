@@ -7,7 +7,7 @@ from typing import NoReturn
 
 from briefing_app import __version__
 from briefing_app.domain.errors import UsageError
-from briefing_app.services.export import FORMATS
+from briefing_app.services.export_formats import ALL_FORMATS
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -32,6 +32,16 @@ def claim_number(text: str) -> int:
     return value
 
 
+def document_number(text: str) -> int:
+    """Parse a document id: a whole number from 1 to SQLite's largest integer."""
+    try:
+        return claim_number(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a document id (a whole number from 1)"
+        ) from None
+
+
 def build_parser() -> OneLineParser:
     """Return the parser for every subcommand."""
     parser = OneLineParser(
@@ -49,9 +59,18 @@ def build_parser() -> OneLineParser:
     importing = commands.add_parser("import", help="import briefing files")
     importing.add_argument("files", nargs="+", metavar="FILE")
 
-    exporting = commands.add_parser("export", help="export the library")
-    exporting.add_argument("--format", choices=FORMATS, default="json")
-    exporting.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    exporting = commands.add_parser(
+        "export", help="export the library, or the claims of a theme, document or search"
+    )
+    exporting.add_argument("--format", choices=ALL_FORMATS, default="json")
+    exporting.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout (needed for pdf)"
+    )
+    exporting.add_argument("--query", metavar="Q", help="only the claims this search finds")
+    exporting.add_argument("--theme", metavar="KEY", help="only the claims filed under a theme")
+    exporting.add_argument(
+        "--document", type=document_number, metavar="ID", help="only the claims of one document"
+    )
 
     searching = commands.add_parser("search", help="search claims and notes")
     searching.add_argument("query", metavar="QUERY")

@@ -203,3 +203,58 @@ class SavedSearch:
     id: int
     name: str
     query: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    """Which claims an export holds: the whole library, a view, or a selection.
+
+    A view is the navigator's filter plus the query typed in the search box; a
+    selection is a list of claim ids (it wins over the filter and the query).
+    The default is the whole library.
+    """
+
+    claim_filter: ClaimFilter = ClaimFilter()
+    query: str | None = None
+    claim_ids: tuple[int, ...] | None = None
+
+    @classmethod
+    def view(cls, claim_filter: ClaimFilter, query: str | None = None) -> ExportScope:
+        """Return the scope of what a list shows: a filter and a query (blank: none)."""
+        return cls(claim_filter=claim_filter, query=query if query and query.strip() else None)
+
+    @classmethod
+    def selection(cls, claim_ids: list[int] | tuple[int, ...]) -> ExportScope:
+        """Return the scope of these claims (each once, in the order given)."""
+        return cls(claim_ids=tuple(dict.fromkeys(claim_ids)))
+
+    @property
+    def kind(self) -> str:
+        """Return "selection", "view" or "library" (a view with no filter and no query)."""
+        if self.claim_ids is not None:
+            return "selection"
+        if self.claim_filter == ClaimFilter() and not self.query:
+            return "library"
+        return "view"
+
+
+# How the Briefings list is sorted: newest first (published, else imported), or by outlet.
+NEWEST_FIRST, BY_OUTLET = "date", "outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentListing:
+    """A document as the Briefings list shows it: one row, without its text."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None  # as the document gives it (ISO 8601)
+    imported: str  # when it was imported (UTC, ``YYYY-MM-DD HH:MM:SS``)
+    claim_count: int
+    unread: bool  # never opened in the window
+
+    @property
+    def date(self) -> str:
+        """Return the day the list shows and sorts by: published, else imported."""
+        return (self.published or self.imported)[:10]

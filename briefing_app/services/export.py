@@ -1,30 +1,38 @@
 """Export the library as JSON (the ``briefing-app/1`` contract), Markdown, CSV or HTML.
 
-Every format is written to a text stream as the library is read, a page of
-claims at a time (:mod:`briefing_app.services.export_pages`): exporting a large
-library takes no more memory than a small one. A file is written through a
-temporary sibling and renamed into place, after checking that it is not the
-library, a backup or any database (:mod:`briefing_app.services.export_target`).
+An export holds a scope (:class:`~briefing_app.domain.library.ExportScope`):
+the whole library (the default), the current view or a selection. Every format
+is written to a text stream as the library is read, a page of claims at a time
+(:mod:`briefing_app.services.export_pages`): exporting a large library takes
+no more memory than a small one. A file is written through a temporary sibling
+and renamed into place, after checking that it is not the library, a backup or
+any database (:mod:`briefing_app.services.export_target`). The PDF report is
+the HTML report laid out by Qt, so the ui layer writes it
+(``briefing_app.ui.reports.pdf``), through :func:`write_export_file`.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from briefing_app.domain.errors import UsageError
-from briefing_app.domain.library import Claim, ClaimFilter, DocumentInfo, Note
+from briefing_app.domain.library import Claim, DocumentInfo, ExportScope, Note
 from briefing_app.services.atomic_write import replacing
-from briefing_app.services.export_pages import claims_with_notes
-from briefing_app.services.export_report import write_csv, write_html, write_markdown
+from briefing_app.services.export_formats import ALL_FORMATS, FORMATS, PDF
+from briefing_app.services.export_html import write_html
+from briefing_app.services.export_report import write_csv, write_markdown
+from briefing_app.services.export_scope import ScopedClaims, scope_json
 from briefing_app.services.export_target import check_export_target
+from briefing_app.services.export_words import export_time, iso_stamp
 from briefing_app.services.library import Library
 
-FORMATS = ("json", "md", "csv", "html")
 JSON_FORMAT = "briefing-app/1"
+__all__ = ["ALL_FORMATS", "FORMATS", "JSON_FORMAT", "PDF", "export_to_file", "export_to_stream"]
 
 
 def note_json(note: Note) -> dict[str, Any]:
@@ -61,33 +69,69 @@ def claim_json(claim: Claim, notes: list[Note]) -> dict[str, Any]:
     }
 
 
-def export_to_stream(library: Library, fmt: str, stream: TextIO) -> None:
-    """Write the library exported in ``fmt`` (one of FORMATS) to ``stream`` as it is read."""
+def export_to_stream(
+    library: Library,
+    fmt: str,
+    stream: TextIO,
+    scope: ExportScope | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Write ``scope`` (default: the whole library) in ``fmt`` (one of FORMATS) to ``stream``.
+
+    ``now`` is the export time the JSON, Markdown and HTML state (default: now,
+    or $SOURCE_DATE_EPOCH).
+    """
+    scope = scope or ExportScope()
     if fmt == "json":
-        _write_json(stream, _lazy_export(library), 0)
+        _write_json(stream, _lazy_export(library, scope, now), 0)
         stream.write("\n")
     elif fmt == "csv":
-        write_csv(library, stream)
+        write_csv(library, stream, scope)
     elif fmt == "md":
-        write_markdown(library, stream)
+        write_markdown(library, stream, scope, now)
     elif fmt == "html":
-        write_html(library, stream)
+        write_html(library, stream, scope, now)
+    elif fmt == PDF:
+        raise UsageError("A PDF is written with the window or 'briefing-app export -o FILE'.")
     else:
         raise UsageError(f"There is no export format {fmt!r}: use one of {', '.join(FORMATS)}.")
 
 
-def export_to_file(library: Library, fmt: str, target: Path, library_path: Path) -> Path:
-    """Export to ``target`` whole or not at all; return the path written.
+def export_to_file(
+    library: Library,
+    fmt: str,
+    target: Path,
+    library_path: Path,
+    scope: ExportScope | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Export ``scope`` (default: the whole library) to ``target`` whole or not at all.
+
+    Returns the path written.
 
     Raises:
         UsageError: the target is not safe to replace (see
             :func:`~briefing_app.services.export_target.check_export_target`),
             or writing failed (a full disk...): the old target is then untouched.
     """
+    return write_export_file(
+        target, library_path, lambda stream: export_to_stream(library, fmt, stream, scope, now)
+    )
+
+
+def write_export_file(target: Path, library_path: Path, write: Callable[[TextIO], None]) -> Path:
+    """Replace ``target`` with what ``write`` writes, whole or not at all; return the real path.
+
+    ``write`` gets a UTF-8 text stream (its ``buffer`` takes bytes, after a flush).
+
+    Raises:
+        UsageError: the target is not safe to replace, or writing failed: the
+            old target is then untouched.
+    """
     real = check_export_target(target, library_path)
     try:
         with replacing(real) as stream:
-            export_to_stream(library, fmt, stream)
+            write(stream)
             # The target may have changed while the export was written.
             check_export_target(target, library_path)
     except OSError as error:
@@ -96,28 +140,42 @@ def export_to_file(library: Library, fmt: str, target: Path, library_path: Path)
     return real
 
 
-def render(library: Library, fmt: str) -> str:
+def render(
+    library: Library, fmt: str, scope: ExportScope | None = None, now: datetime | None = None
+) -> str:
     """Return the whole export as one string (for small libraries and tests only)."""
     out = io.StringIO(newline="")
-    export_to_stream(library, fmt, out)
+    export_to_stream(library, fmt, out, scope, now)
     return out.getvalue()
 
 
-def _lazy_export(library: Library) -> dict[str, Any]:
-    """Return the ``briefing-app/1`` structure, its long lists as iterators."""
+def _lazy_export(library: Library, scope: ExportScope, now: datetime | None) -> dict[str, Any]:
+    """Return the ``briefing-app/1`` structure, its long lists as iterators.
+
+    The whole library lists every document and the library's theme counts; a
+    narrower scope lists the documents it holds claims of, only those claims,
+    and counts the themes over them.
+    """
+    scoped = ScopedClaims(library, scope)
+    if scope.kind == "library":
+        counts = [(tc.theme, tc.count) for tc in library.theme_counts()]
+        infos: Iterable[DocumentInfo] = library.documents()
+    else:
+        summary = scoped.summary()
+        counts = [(theme, summary.filed[theme.key]) for theme in scoped.themes]
+        infos = [tally.info for tally in summary.documents.values()]
     return {
         "format": JSON_FORMAT,
-        "themes": [
-            {"key": tc.theme.key, "label": tc.theme.label, "count": tc.count}
-            for tc in library.theme_counts()
-        ],
-        "documents": (_document_json(library, info) for info in library.documents()),
+        "themes": [{"key": t.key, "label": t.label, "count": n} for t, n in counts],
+        "documents": (_document_json(library, scoped, info) for info in infos),
+        "exported": iso_stamp(export_time(now)),
+        "scope": scope_json(library, scope),
     }
 
 
-def _document_json(library: Library, info: DocumentInfo) -> dict[str, Any]:
+def _document_json(library: Library, scoped: ScopedClaims, info: DocumentInfo) -> dict[str, Any]:
     document = library.document_text(info.id)
-    claims = claims_with_notes(library, ClaimFilter(document_id=info.id))
+    claims = scoped.document_claims(info.id)
     return {
         "id": info.id,
         "title": info.title,

@@ -9,7 +9,7 @@ of the library or of one claim's notes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from briefing_app.domain.library import Claim, ClaimFilter, Note
 from briefing_app.services.library import Library
@@ -27,6 +27,12 @@ def claim_pages(library: Library, claim_filter: ClaimFilter) -> Iterator[list[Cl
             return
         yield library.claims(ids)
         after = ids[-1]
+
+
+def id_pages(library: Library, ids: Sequence[int]) -> Iterator[list[Claim]]:
+    """Yield the claims with these ids, a page at a time, in the order given."""
+    for start in range(0, len(ids), CLAIMS_PER_PAGE):
+        yield library.claims(ids[start : start + CLAIMS_PER_PAGE])
 
 
 def _note_batches(claims: list[Claim]) -> Iterator[list[Claim]]:
@@ -65,12 +71,23 @@ def claims_with_notes(
     The notes are a list, or an iterator (for a claim with many notes) that
     must be used before asking for the next claim.
     """
-    for page in claim_pages(library, claim_filter or ClaimFilter()):
+    return with_notes(library, claim_pages(library, claim_filter or ClaimFilter()))
+
+
+def with_notes(
+    library: Library, pages: Iterable[list[Claim]]
+) -> Iterator[tuple[Claim, Iterable[Note]]]:
+    """Yield each claim of these pages with its live notes, in the order of the pages.
+
+    The notes are a list, or an iterator (for a claim with many notes) that
+    must be used before asking for the next claim.
+    """
+    for page in pages:
         for batch in _note_batches(page):
             if len(batch) == 1 and batch[0].note_count > NOTES_PER_READ:
                 yield batch[0], paged_notes(library, batch[0].id)
                 continue
-            with_notes = [claim.id for claim in batch if claim.note_count]
-            notes = library.notes_for_many(with_notes) if with_notes else {}
+            noted = [claim.id for claim in batch if claim.note_count]
+            notes = library.notes_for_many(noted) if noted else {}
             for claim in batch:
                 yield claim, notes.get(claim.id, [])

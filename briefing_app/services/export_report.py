@@ -1,22 +1,24 @@
-"""The CSV, Markdown and HTML exports: written as read, with every cell and line escaped.
+"""The CSV and Markdown exports: written as read, with every cell and line escaped.
 
 Text in the library (notes above all, but also claims, titles, outlets and
 attributions, which come from imported files) is data, never markup: a CSV
-cell cannot start a spreadsheet formula, and Markdown or HTML cannot gain a
-heading, list, link, image, raw HTML, emphasis, code or table from it.
+cell cannot start a spreadsheet formula, and Markdown cannot gain a heading,
+list, link, image, raw HTML, emphasis, code or table from it. (The HTML report
+is :mod:`briefing_app.services.export_html`.)
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from typing import TextIO
 
-from briefing_app.domain.library import Claim, ClaimFilter, Note
-from briefing_app.services.export_pages import claims_with_notes
+from briefing_app.domain.library import Claim, ExportScope, Note
+from briefing_app.services import export_words as words
+from briefing_app.services.export_scope import ScopedClaims, ScopeSummary, describe_scope
 from briefing_app.services.library import Library
 
 CSV_COLUMNS = (
@@ -33,6 +35,10 @@ CSV_COLUMNS = (
     "entities",
     "reliability",
     "credibility",
+    "document_id",
+    "published",
+    "primary_theme_label",
+    "theme_labels",
     "notes",
 )
 # OWASP's list of characters that make a spreadsheet read a cell as a formula,
@@ -48,7 +54,6 @@ _MD_INLINE = str.maketrans(
 _MD_BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([#+=:-])")
 _MD_INDENT = re.compile(r"^[ \t]+")
 _MD_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-UNFILED = "Unfiled"
 
 
 def csv_cell(value: str) -> str:
@@ -56,25 +61,31 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def write_csv(library: Library, out: TextIO) -> None:
-    """Write one row per claim, in document order, notes joined in the last column."""
+def write_csv(library: Library, out: TextIO, scope: ExportScope | None = None) -> None:
+    """Write one row per claim of ``scope``, in document order, notes joined in one column."""
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for claim, notes in claims_with_notes(library):
+    scoped = ScopedClaims(library, scope or ExportScope())
+    for claim, notes in scoped.all_claims():
+        primary = claim.primary_theme
         cells: list[str | int] = [
-            claim.document_title,
+            scoped.full_title(claim.document_id, claim.document_title),
             claim.outlet or "",
             claim.id,
             claim.paragraph,
             claim.sentence,
             claim.text,
-            _primary(claim),
+            primary.key if primary else "",
             ";".join(t.key for t in claim.themes),
             claim.attribution or "",
             ";".join(claim.hedges),
             ";".join(claim.entities),
             claim.reliability,
             claim.credibility,
+            claim.document_id,
+            claim.published or "",
+            primary.label if primary else "",
+            ";".join(t.label for t in claim.themes),
         ]
         cells = [csv_cell(c) if isinstance(c, str) else c for c in cells]
         if isinstance(notes, list):
@@ -96,11 +107,6 @@ def _write_long_row(out: TextIO, cells: list[str | int], notes: Iterable[Note]) 
         body = note.body if number else csv_cell(note.body)
         out.write(("\n\n" if number else "") + body.replace('"', '""'))
     out.write('"\r\n')
-
-
-def _primary(claim: Claim) -> str:
-    primary = claim.primary_theme
-    return primary.key if primary else ""
 
 
 def _md_line(line: str) -> str:
@@ -137,53 +143,58 @@ def md_quote(text: str, indent: str) -> Iterator[str]:
         yield f"{indent}> {_md_line(line)}{hard_break}\n"
 
 
-def _source(claim: Claim) -> str:
-    return claim.attribution or "reporter's own assertion"
+def write_markdown(
+    library: Library, out: TextIO, scope: ExportScope | None = None, now: datetime | None = None
+) -> None:
+    """Write the report of ``scope`` as Markdown, structured as the HTML report.
 
-
-def _members(library: Library) -> Iterator[tuple[str, int, Iterator[tuple[Claim, Iterable[Note]]]]]:
-    """Yield each theme's label, claim count and claims (read as they are written).
-
-    Claims filed under no theme come last, so that no claim or note is left out.
+    A heading (scope, query, date), the sources table, then each theme with its
+    claims, each claim once under its primary theme, its other themes named,
+    unfiled claims last; each analyst note labelled, its text in a block quote.
     """
-    groups = [(t.label, ClaimFilter(theme=t.key)) for t in library.themes()]
-    unfiled = ClaimFilter(unfiled=True)
-    if library.count(unfiled):
-        groups.append((UNFILED, unfiled))
-    for label, claim_filter in groups:
-        yield label, library.count(claim_filter), claims_with_notes(library, claim_filter)
+    scope = scope or ExportScope()
+    scoped = ScopedClaims(library, scope)
+    summary = scoped.summary()
+    query = scope.query or scope.claim_filter.query
+    facts = [
+        ("Scope", describe_scope(library, scope)),
+        ("Query", query or "none"),
+        ("Exported", words.stamp(words.export_time(now))),
+        ("Contents", words.contents(summary)),
+    ]
+    out.write(f"# {words.REPORT_TITLE}\n\n")
+    out.write("  \n".join(f"{name}: {md_text(value)}" for name, value in facts) + "\n")
+    out.write("\n## Sources\n\n")
+    out.write("| " + " | ".join(words.SOURCE_HEADERS) + " |\n")
+    out.write("|" + " --- |" * len(words.SOURCE_HEADERS) + "\n")
+    for tally in summary.documents.values():
+        out.write("| " + " | ".join(md_text(c) for c in words.source_cells(tally)) + " |\n")
+    out.write(f"\n{md_text(words.GRADING_LEGEND)}\n")
+    for section in scoped.sections():
+        out.write(f"\n## {md_text(section.label)} ({section.count})\n\n")
+        for claim, notes in scoped.section_claims(section.key):
+            _write_md_claim(out, claim, notes, section.key, summary)
+    if not summary.claims:
+        out.write("\nNo claims are in this scope.\n")
 
 
-def write_markdown(library: Library, out: TextIO) -> None:
-    """Write the claims grouped by theme, each with its source line and quoted notes."""
-    out.write("# Briefing reader export\n")
-    for label, count, members in _members(library):
-        out.write(f"\n## {md_text(label)} ({count})\n\n")
-        for claim, notes in members:
-            out.write(
-                f"- ¶{claim.paragraph} {md_text(claim.text)}  \n"
-                f"  *{md_text(claim.outlet or 'unknown outlet')}; {md_text(_source(claim))}; "
-                f"graded {md_text(claim.reliability)}{claim.credibility}*\n"
-            )
-            for number, note in enumerate(notes):
-                # A blank line between two notes: each is a block quote of its own.
-                out.write("\n" if number else "")
-                out.writelines(md_quote(note.body, "  "))
-
-
-def write_html(library: Library, out: TextIO) -> None:
-    """Write the claims grouped by theme as one HTML page, every text escaped."""
-    e = html.escape
-    out.write("<!doctype html><meta charset='utf-8'><title>Briefing reader export</title>")
-    out.write("<style>blockquote{white-space:pre-wrap}</style>")
-    for label, count, members in _members(library):
-        out.write(f"\n<h2>{e(label)} ({count})</h2><ul>")
-        for claim, notes in members:
-            out.write(
-                f"\n<li>¶{claim.paragraph} {e(claim.text)} <small>{e(claim.outlet or '')}</small>"
-            )
-            for note in notes:
-                out.write(f"<blockquote>{e(note.body)}</blockquote>")
-            out.write("</li>")
-        out.write("\n</ul>")
-    out.write("\n")
+def _write_md_claim(
+    out: TextIO, claim: Claim, notes: Iterable[Note], section: str | None, summary: ScopeSummary
+) -> None:
+    source = words.claim_source(claim, summary.documents.get(claim.document_id))
+    lines = [
+        f"- ¶{claim.paragraph} {md_text(claim.text)}",
+        f"  *{md_text(source)}; {md_text(words.attribution(claim))}; "
+        f"hedges: {md_text(words.hedges(claim))}; graded {md_text(words.grading(claim))}*",
+    ]
+    others = words.other_themes(claim, section)
+    if others:
+        lines.append(f"  Also filed under: {md_text(', '.join(t.label for t in others))}")
+    if claim.scope_note and not claim.themes:
+        lines.append(f"  Outside the themes: {md_text(claim.scope_note)}")
+    # Two spaces end a line without ending the paragraph (a hard break).
+    out.write("  \n".join(lines) + "\n")
+    for note in notes:
+        # The label says whose the note is; the quote holds its text exactly, lines and all.
+        out.write(f"\n  {md_text(words.note_label(note))}:\n\n")
+        out.writelines(md_quote(note.body, "  "))

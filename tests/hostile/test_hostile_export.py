@@ -11,20 +11,19 @@ import stat
 import subprocess
 from collections.abc import Iterator
 from contextlib import closing
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
-from briefing_app.domain.library import Claim, ClaimFilter, Note
+from briefing_app.domain.library import Claim, Note
 from briefing_app.services import export_pages
 from briefing_app.services.export import JSON_FORMAT, claim_json, render
 from briefing_app.services.library import Library
 from briefing_app.services.notes_mirror import mirror_folder
 from tests.cli_helpers import fingerprint, run_cli
+from tests.hostile import report_shapes as shapes
 
 HOSTILE_BRIEFING = (
     '=HYPERLINK("http://evil.example","click") <script>alert(1)</script> | Reuters\n'
@@ -154,7 +153,8 @@ def test_csv_cells_never_start_a_formula(
     assert all(not cell.startswith(FORMULA_STARTS) for row in rows for cell in row)
     cells = {cell for row in rows for cell in row}
     title = HOSTILE_BRIEFING.split("\n", 1)[0]
-    assert "'" + title in cells
+    # The stored title may drop the outlet suffix (DESIGN 7): either way, neutralised.
+    assert "'" + title in cells or "'" + title.removesuffix(" | Reuters") in cells
     assert {"'" + note for note in FORMULA_NOTES} <= cells
     assert "'+SUM(1,2) rebel fighters" in cells  # the attribution
     assert any(c.startswith("'-2+3 [x]") for c in cells)  # the claim
@@ -166,50 +166,33 @@ def _markdown(capsys: pytest.CaptureFixture[str], lib: Path) -> str:
     return outcome.out
 
 
-def _quotes(tokens: list[Token]) -> list[str]:
-    """Return the text of each block quote, checking it holds plain paragraphs only."""
-    quotes, paragraphs, inside = [], [], False
-    for token in tokens:
-        if token.type == "blockquote_open":
-            paragraphs, inside = [], True
-        elif token.type == "blockquote_close":
-            quotes.append("\n\n".join(paragraphs))
-            inside = False
-        elif inside:
-            assert token.type in {"paragraph_open", "paragraph_close", "inline"}, token
-            for child in token.children or []:
-                assert child.type in {"text", "softbreak", "hardbreak"}, child
-            lines = [c.content if c.type == "text" else "\n" for c in token.children or []]
-            paragraphs += ["".join(lines)] if token.type == "inline" else []
-    return quotes
-
-
-def _as_rendered(note: str) -> str:
-    """Return a note as Markdown shows it: paragraphs of lines, trailing spaces dropped."""
-    paragraphs = "\n".join(line.rstrip() for line in note.splitlines()).split("\n\n")
-    return "\n\n".join(p.strip("\n") for p in paragraphs if p.strip())
-
-
 def test_markdown_shows_hostile_text_as_text(capsys: pytest.CaptureFixture[str], lib: Path) -> None:
     text = _markdown(capsys, lib)
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text)
     forged = {"html_block", "html_inline", "link_open", "image", "fence", "code_block"}
-    forged |= {"code_inline", "table_open", "s_open", "strong_open", "hr", "ordered_list_open"}
+    forged |= {"code_inline", "s_open", "strong_open", "hr", "ordered_list_open"}
     flat = [t for token in tokens for t in [token, *(token.children or [])]]
     assert not [t for t in flat if t.type in forged]
-    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    # One table, the report's sources table; hostile titles stay inside their cells.
+    assert sum(t.type == "table_open" for t in tokens) == 1
+    assert sum(t.type == "th_open" for t in tokens) == 6
     library = Library.open(lib, backup=False)
-    groups = [(t.label, ClaimFilter(theme=t.key)) for t in library.themes()]
-    groups.append(("Unfiled", ClaimFilter(unfiled=True)))
-    expected = [f"{label} ({library.count(f)})" for label, f in groups]
+    expected = [f"{label} ({count})" for label, count in shapes.report_sections(library)]
+    claims, documents = library.count(), len(library.documents())
     library.close()
-    assert headings == ["Briefing reader export", *expected] and expected[-1] != "Unfiled (0)"
+    assert sum(t.type == "tr_open" for t in tokens) == 1 + documents
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Briefing report", "Sources", *expected] and expected[-1] != "Unfiled (0)"
+    assert expected[-1].startswith("Unfiled")
     items = sum(t.type == "list_item_open" for t in tokens)
+    assert items == claims  # each claim once, however many themes it has
     assert sum(t.type == "em_open" for t in flat) == items
-    assert sum(t.type == "bullet_list_open" for t in tokens) == len(headings) - 1
-    quotes = _quotes(tokens)
+    assert sum(t.type == "bullet_list_open" for t in tokens) == len(headings) - 2
+    quotes = shapes.quotes(tokens)
     for note in [*HOSTILE_NOTES, UNICODE_NOTE, UNFILED_NOTE]:
-        assert _as_rendered(note) in quotes, note
+        assert shapes.as_rendered(note) in quotes, note
+    notes = len(HOSTILE_NOTES) + len(FORMULA_NOTES) + 4
+    assert len(quotes) == notes and text.count("  Analyst note, ") == notes
 
 
 def test_every_line_of_a_note_stays_in_its_quote(
@@ -221,24 +204,18 @@ def test_every_line_of_a_note_stays_in_its_quote(
     assert lines[start : start + 4] == expected
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-
 def test_html_has_only_its_own_tags(capsys: pytest.CaptureFixture[str], lib: Path) -> None:
     outcome = run_cli(capsys, "--db", lib, "export", "--format", "html")
-    parser = _Tags()
+    parser = shapes.StartTags()
     parser.feed(outcome.out)
-    tags = {tag for tag, _ in parser.tags}
-    assert tags <= {"meta", "title", "style", "h2", "ul", "li", "small", "blockquote"}
-    assert [attrs for _, attrs in parser.tags if attrs] == [[("charset", "utf-8")]]
+    assert {tag for tag, _ in parser.tags} <= shapes.HTML_TAGS
+    for _tag, attrs in parser.tags:
+        for name, value in attrs:
+            assert name in shapes.HTML_ATTRIBUTES and value is not None, (name, value)
+            assert shapes.HTML_ATTRIBUTES[name].fullmatch(value), (name, value)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in outcome.out
-    assert f"<blockquote>{UNFILED_NOTE}</blockquote>" in outcome.out
+    assert f"<p class='note-body'>{UNFILED_NOTE}</p>" in outcome.out
+    assert "<blockquote" not in outcome.out  # a note is the analyst's, not a quotation
 
 
 @pytest.fixture
@@ -333,7 +310,7 @@ def _old_export_data(library: Library) -> dict[str, Any]:
         {"key": tc.theme.key, "label": tc.theme.label, "count": tc.count}
         for tc in library.theme_counts()
     ]
-    return {"format": JSON_FORMAT, "themes": themes, "documents": documents}
+    return {"format": JSON_FORMAT, "themes": themes, "documents": documents} | shapes.STAMP
 
 
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -351,6 +328,7 @@ def test_streamed_json_equals_the_whole_structure_rendering(
     seeded: bool,
 ) -> None:
     small_pages(monkeypatch)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", shapes.EPOCH)
     path = lib if seeded else tmp_path / "empty.db"
     library = Library.open(path, backup=False)
     try:

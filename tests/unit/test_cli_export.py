@@ -146,3 +146,64 @@ def test_search_json_is_claims_plus_snippet(capsys: pytest.CaptureFixture[str], 
     hits = json.loads(outcome.out)
     assert [h["paragraph"] for h in hits] == [7]
     assert "snippet" in hits[0] and hits[0]["text"].startswith("Since then, Assad")
+
+
+def test_pdf_needs_an_output_file(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    before = fingerprint(db)
+    outcome = run_cli(capsys, "--db", db, "export", "--format", "pdf")
+    assert outcome.code == 2 and outcome.out == "" and outcome.err.count("\n") == 1
+    assert "give a file with -o FILE" in outcome.err
+    assert fingerprint(db) == before
+
+
+def test_pdf_export_writes_a_pdf(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path, qapp: object
+) -> None:
+    target = tmp_path / "report.pdf"
+    outcome = run_cli(capsys, "--db", db, "export", "--format", "pdf", "-o", target)
+    assert (outcome.code, outcome.out, outcome.err) == (0, "", "")
+    assert target.read_bytes().startswith(b"%PDF-")
+    refused = run_cli(capsys, "--db", db, "export", "--format", "pdf", "-o", db)
+    assert refused.code == 2 and "is the library" in refused.err
+    assert refused.err.count("\n") == 1
+
+
+def test_export_a_theme_document_and_query(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    argv = ["--db", db, "export", "--theme", "offensive", "--document", "1", "--query", "homs"]
+    outcome = run_cli(capsys, *argv)
+    assert outcome.code == 0
+    data = json.loads(outcome.out)
+    scope = data["scope"]
+    assert (scope["kind"], scope["theme"], scope["document"], scope["query"]) == (
+        "view",
+        "offensive",
+        1,
+        "homs",
+    )
+    claims = data["documents"][0]["claims"]
+    assert claims and all("homs" in c["text"].lower() for c in claims)
+    assert all(any(t["key"] == "offensive" for t in c["themes"]) for c in claims)
+    markdown = run_cli(capsys, *argv, "--format", "md").out
+    assert "Current view (theme “The offensive”" in markdown and "Query: homs" in markdown
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--theme", "nope", "There is no theme 'nope': use one of offensive"),
+        ("--document", "99", "There is no document 99 in this library"),
+        ("--document", "abc", "'abc' is not a document id"),
+    ],
+)
+def test_an_unknown_theme_or_document_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    db: Path,
+    tmp_path: Path,
+    option: str,
+    value: str,
+    message: str,
+) -> None:
+    target = tmp_path / "out.md"
+    outcome = run_cli(capsys, "--db", db, "export", "--format", "md", option, value, "-o", target)
+    assert outcome.code == 2 and message in outcome.err and outcome.err.count("\n") == 1
+    assert not target.exists()

@@ -130,7 +130,7 @@ def test_utf8_bom_is_dropped(capsys: pytest.CaptureFixture[str], db: Path, tmp_p
 
 
 def test_unknown_option_is_one_line(capsys: pytest.CaptureFixture[str], db: Path) -> None:
-    outcome = run_cli(capsys, "--db", db, "export", "--format", "pdf")
+    outcome = run_cli(capsys, "--db", db, "export", "--format", "xlsx")
     assert outcome.code == 2
     assert outcome.err.count("\n") == 1 and "invalid choice" in outcome.err
 
