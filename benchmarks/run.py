@@ -13,13 +13,15 @@
   end (``BRIEFING_APP_SCROLL_TO_END=1``), large library against 1k claims.
 - Import: the full import of the bundled and test articles (copies) against pysbd
   alone on the same text.
+- Other formats (``benchmarks/formats.py``): pages, e-mail, PDF and Word files, the
+  full import's throughput against the format's extractor alone; a 300-page PDF.
 - Hostile import (``benchmarks/hostile.py``): a 5 MB file of each hostile shape
   (one line without punctuation, one line of prose, tiny sentences, blank lines,
   short lines, one sentence repeated, ...) must import in under 30 s; and
   time(4 MB) / time(1 MB) of each shape is about 4 if import time is linear.
 
 ``BENCH_ONLY`` (or the command line) names the parts to run, comma-separated, from
-``search, startup, memory, import, import_hostile`` (all by default), e.g.
+``search, startup, memory, import, import_formats, import_hostile`` (all by default), e.g.
 ``BENCH_ONLY=import_hostile make bench``; ``BENCH_SHAPES`` picks hostile shapes.
 
 The last line is ``BENCH `` and one JSON object (keys in ``BENCH_KEYS``); a figure
@@ -41,7 +43,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import hostile
+from benchmarks import formats, hostile
 from benchmarks.corpus import build, rare_word
 from briefing_app.bundled import bundled_briefings
 from briefing_app.search.parser import parse_query
@@ -71,9 +73,10 @@ BENCH_KEYS = [
     "rss_1m_mib",
     "rss_ratio",
     "import_ratio",
+    *formats.keys(),
     *hostile.keys(),
 ]
-PARTS = ("search", "startup", "memory", "import", "import_hostile")
+PARTS = ("search", "startup", "memory", "import", "import_formats", "import_hostile")
 Figures = dict[str, float | None]
 SearchRow = tuple[str, str, float, float, int]
 
@@ -313,6 +316,10 @@ def main() -> None:
     if "import" in parts:
         figures |= measured("import", bench_import, ["import_s", "pysbd_s", "import_ratio"])
     hostile_rows: list[str] = []
+    format_rows: list[str] = []
+    if "import_formats" in parts:
+        found, format_rows = formats.bench_import_formats()
+        figures |= found
     if "import_hostile" in parts:
         shapes = [s for s in os.environ.get("BENCH_SHAPES", "").split(",") if s] or None
         found, hostile_rows = hostile.bench_import_hostile(shapes)
@@ -320,10 +327,12 @@ def main() -> None:
     figures["search_vs_naive_p95"] = ratio(figures, "search_p95_ms", "naive_p95_ms")
     figures["startup_ratio"] = ratio(figures, "startup_s", "bare_window_s")
     figures["rss_ratio"] = ratio(figures, "rss_1m_mib", "rss_1k_mib")
-    report(figures, rows, hostile_rows)
+    report(figures, rows, hostile_rows, format_rows)
 
 
-def report(figures: Figures, rows: list[SearchRow], hostile_rows: list[str]) -> None:
+def report(
+    figures: Figures, rows: list[SearchRow], hostile_rows: list[str], format_rows: list[str]
+) -> None:
     """Print the tables, then the BENCH line."""
     claims = int(figures["claims"] or 0)
     print(
@@ -357,6 +366,7 @@ def report(figures: Figures, rows: list[SearchRow], hostile_rows: list[str]) -> 
             f"{show(figures.get('pysbd_s'), '.2f')} / {show(figures.get('import_s'), '.2f')}",
         ),
         ("import ratio", f"{show(figures['import_ratio'], '.2f')}  (>= 0.6)"),
+        *formats.summary(figures),
         (
             "hostile 5 MB import, worst (s)",
             f"{show(figures['import_5mb_max_s'], '.1f')}  (< {hostile.LIMIT_S:.0f})",
@@ -366,6 +376,9 @@ def report(figures: Figures, rows: list[SearchRow], hostile_rows: list[str]) -> 
             f"{show(figures['import_linearity_max'], '.2f')}  (linear ~4, quadratic ~16)",
         ),
     ]
+    if format_rows:
+        print("\nOther formats, medians of 3 (full import against the format's extractor):")
+        print("\n".join(format_rows))
     if hostile_rows:
         print("\nHostile imports, one process each (s):")
         print("\n".join(hostile_rows))

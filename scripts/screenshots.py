@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
         library = Library.open(Path(folder) / "library.db", seed=True)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = create_main_window(library, settings)
-        window.set_colour_scheme(LIGHT, save=False)
+        window.colours.set(LIGHT, save=False)
         window.resize(*SIZE)
         window.show()
         window.activateWindow()
@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
         window.notes.focus_editor()
         shoot(window, out / "notes.png")
 
-        window.set_colour_scheme(DARK, save=False)
+        window.colours.set(DARK, save=False)
         window.claims.select_claim(11)
         window.claims.setFocus()
         shoot(window, out / "dark.png")

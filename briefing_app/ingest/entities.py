@@ -16,7 +16,8 @@ from briefing_app.ingest.config import load_toml
 
 # A word, with inner dots or hyphens ("U.S.", "al-Sham"); a trailing dot only
 # after an inner one, so "Syria." at a sentence end is just "Syria".
-_TOKEN = re.compile(r"\w+(?:[.\-]\w+)*(?:(?<=\.\w)\.)?")
+TOKEN = re.compile(r"\w+(?:[.\-]\w+)*(?:(?<=\.\w)\.)?")
+_TOKEN = TOKEN
 MAX_TOKENS = 8
 
 
@@ -78,10 +79,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ent
             mentions.append(found[0])
             index += found[1]
             continue
-        if "-" in words[index]:  # only a hyphenated token can be "HTS-aligned"
+        if "-" in words[index]:  # only a hyphenated token can be "HTS-aligned" or "Hama-Homs"
             prefix = _hyphen_prefix(tokens[index])
-            if prefix is not None:
-                mentions.append(prefix)
+            mentions.extend([prefix] if prefix is not None else _hyphen_parts(tokens[index]))
         index += 1
     return mentions
 
@@ -107,7 +107,29 @@ def _form_at(
         hit = table.forms.get(tuple(words[index : last + 1]))
         if hit is not None:
             return EntityMention(hit[0], hit[1], tokens[index].start(), tokens[last].end()), size
+        # "Hayat Tahrir al-Sham-led": the form, then a lowercase suffix on its last word.
+        head, _, tail = words[last].rpartition("-")
+        if size > 1 and head and tail[:1].islower():
+            hit = table.forms.get((*words[index:last], head))
+            if hit is not None:
+                end = tokens[last].start() + len(head)
+                return EntityMention(hit[0], hit[1], tokens[index].start(), end), size
     return None
+
+
+def _hyphen_parts(token: re.Match[str]) -> list[EntityMention]:
+    """Return the entities joined in "Hama-Homs" or "Lebanon-Syria" (capitalised parts)."""
+    parts = token.group(0).split("-")
+    if not all(part[:1].isupper() for part in parts):
+        return []
+    found = []
+    offset = token.start()
+    for part in parts:
+        hit = gazetteer().forms.get(_tokens(part))
+        if hit is not None:
+            found.append(EntityMention(hit[0], hit[1], offset, offset + len(part)))
+        offset += len(part) + 1
+    return found
 
 
 def _hyphen_prefix(token: re.Match[str]) -> EntityMention | None:

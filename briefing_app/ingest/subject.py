@@ -18,6 +18,7 @@ class _Rules:
     verbs: frozenset[str]
     max_words: int
     anaphora: frozenset[str]
+    back_reference: re.Pattern[str]
 
 
 @cache
@@ -29,6 +30,7 @@ def _rules() -> _Rules:
         verbs=frozenset(config["verbs"]),
         max_words=config["max_words"],
         anaphora=frozenset(config["anaphora"]),
+        back_reference=re.compile(config["back_reference"], re.IGNORECASE),
     )
 
 
@@ -64,5 +66,13 @@ def find_subject(sentence: str) -> Subject:
             break
     if not taken:
         return Subject(0, 0, refers_back=False)
-    refers_back = _bare(taken[0].group(0)) in rules.anaphora
-    return Subject(taken[0].start(), taken[-1].end(), refers_back)
+    phrase = " ".join(_bare(word.group(0)) for word in taken)
+    back = any(phrase == a or phrase.startswith(a + " ") for a in rules.anaphora)
+    return Subject(taken[0].start(), taken[-1].end(), back)
+
+
+def refers_back(sentence: str) -> bool:
+    """Return True if a sentence points back at the claim before it ("those reports")."""
+    return (
+        find_subject(sentence).refers_back or _rules().back_reference.search(sentence) is not None
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -37,6 +38,11 @@ class _Score:
 
 
 @cache
+def _not_cue_suffixes() -> tuple[str, ...]:
+    return tuple(load_toml("themes.toml")["settings"].get("not_cue_suffixes", []))
+
+
+@cache
 def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
     config = load_toml("themes.toml")
     rules = []
@@ -61,18 +67,29 @@ def default_themes() -> list[Theme]:
 
 
 def _score(
-    rules: _ThemeRules, sentence: str, mentions: list[EntityMention], subject_end: int
+    rules: _ThemeRules,
+    sentence: str,
+    mentions: Sequence[EntityMention],
+    subject_end: int,
+    masks: Sequence[tuple[int, int]],
 ) -> _Score:
     score = _Score()
     for keyword in rules.keywords:
-        match = keyword.pattern.search(sentence)
+        match = next(
+            (
+                m
+                for m in keyword.pattern.finditer(sentence)
+                if not _masked(m.start(), m.end(), masks)
+            ),
+            None,
+        )
         if match:
             score.total += keyword.weight
             score.in_subject |= match.start() < subject_end
             score.reasons.append(f"'{match.group(0)}'")
     seen: set[str] = set()
     for mention in mentions:
-        if mention.name in seen:
+        if mention.name in seen or sentence.startswith(_not_cue_suffixes(), mention.end):
             continue
         weight = rules.entities.get(mention.name)
         if weight is None and mention.kind in rules.kinds:
@@ -86,18 +103,28 @@ def _score(
     return score
 
 
+def _masked(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
+    """Return True if a cue lies inside a name ("Defense" in "Syrian Civil Defense")."""
+    return any(low <= start and end <= high for low, high in masks)
+
+
 def classify(
-    sentence: str, mentions: list[EntityMention], previous_primary: str | None
+    sentence: str,
+    mentions: Sequence[EntityMention],
+    previous_primary: str | None,
+    masks: Sequence[tuple[int, int]] = (),
 ) -> tuple[ThemeAssignment, ...]:
     """Return the themes of one sentence, primary first, each with its reason.
 
-    ``mentions`` carry offsets relative to ``sentence``; ``previous_primary``
-    is the primary theme of the claim before (a subject such as "These forces"
-    refers back to it).
+    ``mentions`` and ``masks`` (the spans of names, whose words are no cues)
+    carry offsets relative to ``sentence``; ``previous_primary`` is the primary
+    theme of the claim before (a subject such as "These forces" refers back to
+    it). When the subject joins actors of two themes ("Russian and Syrian
+    government warplanes"), both are filed.
     """
     taxonomy, threshold = _taxonomy()
     subject = find_subject(sentence)
-    scores = {r.theme.key: _score(r, sentence, mentions, subject.end) for r in taxonomy}
+    scores = {r.theme.key: _score(r, sentence, mentions, subject.end, masks) for r in taxonomy}
     has_own_subject = any(s.in_subject for s in scores.values())
     if subject.refers_back and previous_primary in scores and not has_own_subject:
         carried = scores[previous_primary]
@@ -112,7 +139,11 @@ def classify(
     if not ranked:
         return ()
     primary = ranked[0]
-    chosen = [primary] + [k for k in ranked[1:] if scores[k].total >= threshold]
+    # Two actors joined in the subject ("Russian and Syrian government warplanes").
+    both = scores[primary].in_subject and " and " in sentence[subject.start : subject.end]
+    chosen = [primary] + [
+        k for k in ranked[1:] if scores[k].total >= threshold or (both and scores[k].in_subject)
+    ]
     return tuple(
         ThemeAssignment(
             key=key,

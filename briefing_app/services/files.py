@@ -8,7 +8,8 @@ import stat
 from pathlib import Path
 
 from briefing_app.domain.errors import InputFileError
-from briefing_app.ingest.decode import MAX_BYTES
+from briefing_app.ingest.formats.caps import cap_for, kind_for_cap, largest_cap, too_large
+from briefing_app.ingest.formats.detect import Kind, head_size, kind_of_name
 
 # What the user is told about a path that is there but is no regular file.
 _NOT_A_FILE = {
@@ -39,7 +40,7 @@ def _stat_error(path: Path, error: OSError) -> InputFileError:
 
 
 def _check_kind(path: Path, info: os.stat_result) -> None:
-    """Refuse anything but a regular file of at most MAX_BYTES."""
+    """Refuse anything but a regular file, and a file over every format's cap."""
     if stat.S_ISDIR(info.st_mode):
         raise InputFileError(f"{path} is a folder: give the briefing files inside it.")
     if not stat.S_ISREG(info.st_mode):
@@ -49,37 +50,39 @@ def _check_kind(path: Path, info: os.stat_result) -> None:
         raise InputFileError(
             f"{path} is {kind}, not a briefing file: save the text to a file and import that."
         )
-    if info.st_size > MAX_BYTES:
-        raise InputFileError(
-            f"{path} is {info.st_size / 1_048_576:.1f} MB; briefings over "
-            f"{MAX_BYTES // 1_048_576} MB are refused. Split it into articles."
-        )
+    if info.st_size > largest_cap():
+        raise too_large(str(path), kind_of_name(path.name) or Kind.TEXT, info.st_size)
 
 
 def _read_capped(path: Path) -> bytes:
-    """Read at most MAX_BYTES + 1 bytes of a regular file, whatever its size says.
+    """Read at most the format's cap + 1 bytes of a regular file, whatever its size says.
 
-    The path is looked at before it is opened (opening a device can have effects), and
-    opened non-blocking, so that a file swapped for a pipe in between cannot hang us.
+    The format (a text, a page, a PDF, ...) is told from the first bytes and the name,
+    and each has its cap (``resources/formats.toml``). The path is looked at before it
+    is opened (opening a device can have effects), and opened non-blocking, so that a
+    file swapped for a pipe in between cannot hang us.
     """
     _check_kind(path, os.stat(path))
     handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     with os.fdopen(handle, "rb") as stream:
-        _check_kind(path, os.fstat(handle))
-        data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:  # it grew, or its size was wrong (as in /proc)
-        raise InputFileError(
-            f"{path} is over {MAX_BYTES // 1_048_576} MB; briefings over "
-            f"{MAX_BYTES // 1_048_576} MB are refused. Split it into articles."
-        )
+        info = os.fstat(handle)
+        _check_kind(path, info)
+        head = stream.read(head_size())
+        kind = kind_for_cap(head, path.name)
+        limit = cap_for(kind).limit
+        if info.st_size > limit:
+            raise too_large(str(path), kind, info.st_size)
+        data = head + stream.read(max(0, limit + 1 - len(head)))
+    if len(data) > limit:  # it grew, or its size was wrong (as in /proc)
+        raise too_large(str(path), kind, None)
     return data
 
 
 def read_briefing(path: Path) -> bytes:
     """Return a briefing file's bytes, or raise InputFileError saying why not.
 
-    Only regular files are read, and never more than MAX_BYTES + 1 bytes: a pipe,
-    a device or a socket is refused without waiting on it.
+    Only regular files are read, and never more than their format's cap + 1 bytes
+    (5 MB for text): a pipe, a device or a socket is refused without waiting on it.
     """
     try:
         return _read_capped(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from briefing_app.bundled import bundled_briefings
 from briefing_app.domain.corrections import Correction, Snapshot
@@ -16,6 +16,7 @@ from briefing_app.domain.library import (
     ClaimFilter,
     ClaimTheme,
     DocumentInfo,
+    DocumentListing,
     DocumentText,
     ImportResult,
     Note,
@@ -32,7 +33,6 @@ from briefing_app.ingest.themes import default_themes
 from briefing_app.search.highlight import Marks
 from briefing_app.search.parser import parse_query
 from briefing_app.search.scope import view_clauses
-from briefing_app.services.backups import daily_backup
 from briefing_app.services.notes_mirror import NotesMirror
 from briefing_app.store import (
     claims,
@@ -46,9 +46,6 @@ from briefing_app.store import (
 from briefing_app.store.search.engine import DOCUMENT_ORDER, SearchOutcome
 from briefing_app.store.store import Store
 from briefing_app.store.watch import ChangeWatcher
-
-if TYPE_CHECKING:
-    from briefing_app.domain.parsed import ParsedDocument
 
 Progress = Callable[[int, int, str], None]
 T = TypeVar("T")
@@ -136,6 +133,8 @@ class Library:
 
     def take_daily_backup(self) -> list[str]:
         """Take today's backup if none was taken; return warnings (empty when all went well)."""
+        from briefing_app.services.backups import daily_backup  # after the first paint
+
         try:
             daily_backup(self.path)
         except LibraryError as error:
@@ -154,43 +153,35 @@ class Library:
 
     # import
     def import_files(
-        self, paths: Sequence[Path], progress: Progress | None = None
+        self,
+        paths: Sequence[Path],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> list[ImportResult]:
-        """Import briefings, all or none.
+        """Import briefings of any format (text, web page, PDF, Word, e-mail), all or none.
 
-        Every file is parsed before any is written, and all are written in one
-        transaction, so a bad file or a failed write stores nothing.
+        Every file is read and parsed before any is written, and all are written in one
+        transaction, so a bad file, a failed write or a cancel (``cancelled()`` is asked
+        between files, pages and saves) stores nothing.
         """
-        from briefing_app.ingest.pipeline import parse_document  # not needed to start the window
-        from briefing_app.services.files import read_briefing
+        from briefing_app.services.importing import parse_file, store_parsed  # not at start-up
 
-        parsed: list[ParsedDocument] = []
-        for number, path in enumerate(paths, start=1):
-            if progress:
-                progress(number - 1, len(paths), f"Reading {path.name}")
-            parsed.append(parse_document(read_briefing(path), readable_name(path)))
-
-        def saved(number: int) -> None:
-            if progress and number < len(parsed):
-                progress(number, len(paths), f"Saving {parsed[number].file_name}")
-
-        if progress and parsed:
-            progress(0, len(paths), f"Saving {parsed[0].file_name}")
-        stored = self._store.add_documents(parsed, saved)
-        results = [
-            ImportResult(
-                file_name=document.file_name,
-                document_id=document_id,
-                title=document.title,
-                claims=len(document.claims),
-                already_present=present,
-                warnings=document.warnings,
-            )
-            for document, (document_id, present) in zip(parsed, stored, strict=True)
+        parsed = [
+            parse_file(path, readable_name(path), (number, len(paths)), progress, cancelled)
+            for number, path in enumerate(paths, start=1)
         ]
-        if progress:
-            progress(len(paths), len(paths), "Done")
-        return results
+        return store_parsed(self._store, parsed, progress, cancelled)
+
+    def import_text(
+        self, content: str, kind: str = "text", name: str = "clipboard", plain: str | None = None
+    ) -> ImportResult:
+        """Import one briefing given as text or as HTML (``kind``), e.g. from the clipboard.
+
+        HTML without an article falls back to ``plain`` (the same content as text).
+        """
+        from briefing_app.services.importing import parse_pasted, store_parsed
+
+        return store_parsed(self._store, [parse_pasted(content, kind, name, plain)])[0]
 
     # browsing
     def themes(self) -> list[Theme]:
@@ -441,3 +432,26 @@ class Library:
     def integrity_check(self) -> str:
         """Return SQLite's verdict on the file ("ok")."""
         return self._store.integrity_check()
+
+    # briefings
+    def document_page(
+        self, order: str, text: str, after: int | None, limit: int
+    ) -> list[DocumentListing]:
+        """Return the next ``limit`` rows of the Briefings list after document ``after``.
+
+        ``order`` is ``NEWEST_FIRST`` or ``BY_OUTLET``; ``text`` keeps the documents
+        whose title or outlet holds its words. None: from the start.
+        """
+        return self._store.read(documents.document_page, order, text, after, limit)
+
+    def document_listings(self, document_ids: Sequence[int]) -> list[DocumentListing]:
+        """Return these documents as rows of the Briefings list, in the order given."""
+        return self._store.read(documents.document_listings, document_ids)
+
+    def document_count(self) -> int:
+        """Return how many documents the library holds."""
+        return self._store.read(documents.document_count)
+
+    def mark_opened(self, document_id: int) -> bool:
+        """Record that a document's claims were shown; True the first time (it was unread)."""
+        return self._store.write(documents.mark_opened, document_id)

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 
-from briefing_app.domain.library import DocumentInfo, DocumentText, Paragraph
+from briefing_app.domain.library import (
+    BY_OUTLET,
+    NEWEST_FIRST,
+    DocumentInfo,
+    DocumentListing,
+    DocumentText,
+    Paragraph,
+)
 from briefing_app.domain.parsed import EntityMention, ParsedDocument
-from briefing_app.store.sql import IN_LIST, now, stamp
+from briefing_app.domain.text import words
+from briefing_app.store.search.fields import FOLD_FUNCTION, register_fold
+from briefing_app.store.sql import IN_LIST, ids_param, now, stamp
 from briefing_app.store.themes import theme_ids
 
 QUOTE_CONTEXT = 32
@@ -60,7 +70,109 @@ def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
     return int(row[0]) if row else None
 
 
+# the Briefings list
+
+
+def _folded(value: str) -> str:
+    """Return SQL for ``fold(value)``: ASCII text (most of it) by SQLite's own ``lower``."""
+    return (
+        f"(CASE WHEN length(CAST({value} AS BLOB)) = length({value}) THEN lower({value})"
+        f" ELSE {FOLD_FUNCTION}({value}) END)"
+    )
+
+
+_LISTED = "documents d LEFT JOIN sources s ON s.id = d.source_id"
+_DATE = "coalesce(d.published, d.imported)"
+# Each order's sort keys, (SQL, descending); the last is unique, so the keys of the
+# last row shown are where the next page starts (keyset paging: no OFFSET).
+_ORDERS: dict[str, tuple[tuple[str, bool], ...]] = {
+    NEWEST_FIRST: ((_DATE, True), ("d.id", True)),
+    # Outlets A to Z (case and accents ignored), documents without one last.
+    BY_OUTLET: (
+        ("(s.name IS NULL)", False),
+        (_folded("coalesce(s.name, '')"), False),
+        (_DATE, True),
+        ("d.id", True),
+    ),
+}
+_MATCHED = "instr(" + _folded("(d.title || ' ' || coalesce(s.name, ''))") + ", ?) > 0"
+
+
+def document_page(
+    connection: sqlite3.Connection, order: str, text: str, after: int | None, limit: int
+) -> list[DocumentListing]:
+    """Return the next ``limit`` documents of the list after document ``after`` (None: first).
+
+    ``order`` is ``NEWEST_FIRST`` or ``BY_OUTLET``; ``text`` keeps the documents whose
+    title or outlet holds each of its words (case and accents ignored).
+    """
+    register_fold(connection)
+    keys = _ORDERS[order]
+    conditions = [_MATCHED for _ in words(text)]
+    values: list[object] = list(words(text))
+    if after is not None:
+        columns = ", ".join(key for key, _ in keys)
+        last = connection.execute(f"SELECT {columns} FROM {_LISTED} WHERE d.id = ?", (after,))
+        row = last.fetchone()
+        if row is None:
+            return []
+        condition, bound = _after(keys, tuple(row))
+        conditions.append(condition)
+        values.extend(bound)
+    order_by = ", ".join(f"{key} {'DESC' if descending else 'ASC'}" for key, descending in keys)
+    sql = (
+        f"SELECT d.id FROM {_LISTED} WHERE {' AND '.join(conditions) or '1'}"
+        f" ORDER BY {order_by} LIMIT ?"
+    )
+    ids = [int(row[0]) for row in connection.execute(sql, (*values, max(0, limit)))]
+    return document_listings(connection, ids)
+
+
+def _after(keys: Sequence[tuple[str, bool]], last: tuple[object, ...]) -> tuple[str, list[object]]:
+    """Return the condition "comes after ``last``" in the order of ``keys``, and its values."""
+    arms: list[str] = []
+    values: list[object] = []
+    for number, (key, descending) in enumerate(keys):
+        equal = [f"({earlier}) = ?" for earlier, _ in keys[:number]]
+        arms.append(" AND ".join([*equal, f"({key}) {'<' if descending else '>'} ?"]))
+        values.extend(last[: number + 1])
+    return "(" + " OR ".join(f"({arm})" for arm in arms) + ")", values
+
+
+def document_listings(
+    connection: sqlite3.Connection, document_ids: Sequence[int]
+) -> list[DocumentListing]:
+    """Return these documents as list rows, in the order given (unknown ids left out)."""
+    rows = connection.execute(
+        "SELECT d.id, d.title, s.name, d.published, d.imported,"
+        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.opened IS NULL"
+        f" FROM {_LISTED} WHERE d.id {IN_LIST}",
+        (ids_param(document_ids),),
+    )
+    found = {
+        int(row[0]): DocumentListing(
+            int(row[0]), str(row[1]), row[2], row[3], str(row[4]), int(row[5]), bool(row[6])
+        )
+        for row in rows
+    }
+    return [found[i] for i in document_ids if i in found]
+
+
+def document_count(connection: sqlite3.Connection) -> int:
+    """Return how many documents the library holds."""
+    return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
 # writes
+
+
+def mark_opened(connection: sqlite3.Connection, document_id: int) -> bool:
+    """Record that a document was opened now, the first time only; True if it was unread."""
+    cursor = connection.execute(
+        "UPDATE documents SET opened = ? WHERE id = ? AND opened IS NULL",
+        (stamp(now()), document_id),
+    )
+    return cursor.rowcount > 0
 
 
 def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:

@@ -39,16 +39,16 @@ from briefing_app.ui.claims.filing import FILE_UNDER_KEYS, FilingController
 from briefing_app.ui.claims.source_card import SourceCard
 from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog
 from briefing_app.ui.dialogs.import_export import (
+    Importer,
     ask_export_target,
     ask_import_paths,
     import_summary,
     start_export,
-    start_import,
 )
 from briefing_app.ui.dialogs.messages import ask
-from briefing_app.ui.dialogs.restore_backup import restore_backup_dialog
 from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.live_refresh import LiveRefresh
+from briefing_app.ui.navigator.briefings import BriefingsController, left_column
 from briefing_app.ui.navigator.saved_searches import SavedSearchController
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
 from briefing_app.ui.notes.deleted_notes import deleted_notes_dialog
@@ -62,6 +62,7 @@ STATUS_MS = 8000
 # Work that the first page does not need starts this long after the window is built.
 AFTER_FIRST_PAINT_MS = 300
 DEFAULT_SIZE = (1400, 860)
+EXPORT_FOLDER_KEY = "export/folder"
 
 
 class MainWindow(QMainWindow):
@@ -110,10 +111,14 @@ class MainWindow(QMainWindow):
         self.card = SourceCard()
         self.article = ArticleView()
         self.notes = NotesPanel(self._library, self.undo_stack)
+        self.importer = Importer(self, self._library, (self.notes.flush, self._on_imported),
+                                 self.show_status)  # files, drops on the window, the clipboard
         self.document_claims = DocumentClaims(self._library)
         self.controller = ClaimListController(
             self._library, self.navigator, self.search, self.claims, self
         )
+        self.briefings = BriefingsController(
+            self._library, self.controller, self.claims, self.show_error, self)
         self.saved_searches = SavedSearchController(
             self._library, self.navigator, self.search, self.show_status, self.show_error, self
         )
@@ -134,7 +139,8 @@ class MainWindow(QMainWindow):
         self.right_splitter.addWidget(titled("Article", self.article, "selected claim marked"))
         self.right_splitter.addWidget(titled("Notes", self.notes, "saved as you type"))
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.main_splitter.addWidget(titled("Themes", self.navigator))
+        self.left_splitter = left_column(self.navigator, self.briefings.pane)
+        self.main_splitter.addWidget(self.left_splitter)
         self.main_splitter.addWidget(titled("Claims", self.claims))
         self.main_splitter.addWidget(self.right_splitter)
         for splitter in (self.main_splitter, self.right_splitter):
@@ -143,7 +149,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([200, 780, 520])
         self.right_splitter.setSizes([310, 300, 190])
-        self.splitters = {"main": self.main_splitter, "right": self.right_splitter}
+        self.splitters = {"main": self.main_splitter, "right": self.right_splitter,
+                          "left": self.left_splitter}
         self.headers = {"claims": self.claims.horizontalHeader()}
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -160,7 +167,7 @@ class MainWindow(QMainWindow):
         a = self.action_map
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([a["import"], a["export"]])
+        file_menu.addActions([a["import"], a["import_clipboard"], a["export"]])
         file_menu.addSeparator()
         file_menu.addAction(a["restore_backup"])
         file_menu.addSeparator()
@@ -211,7 +218,8 @@ class MainWindow(QMainWindow):
             lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo"))
         self.undo_stack.redoTextChanged.connect(
             lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo"))
-        a["import"].triggered.connect(self._on_import)
+        a["import"].triggered.connect(lambda: self.importer.import_paths(ask_import_paths(self)))
+        a["import_clipboard"].triggered.connect(lambda: self.importer.import_clipboard())
         a["deleted_notes"].triggered.connect(self.show_deleted_notes)
         a["restore_backup"].triggered.connect(self.show_restore_backup)
         a["export"].triggered.connect(self._on_export)
@@ -234,6 +242,8 @@ class MainWindow(QMainWindow):
         self.live = LiveRefresh(self._library, self)
         self.live.changed.connect(self._on_changed_elsewhere)
         self.live.failed.connect(self.show_error)
+        a["briefings"].triggered.connect(self.briefings.pane.focus_filter)
+        self.library_changed.connect(self.briefings.refresh)
 
     def show_deleted_notes(self) -> ChoiceDialog:
         """Open the list of deleted notes (restoring one updates the window)."""
@@ -246,6 +256,8 @@ class MainWindow(QMainWindow):
     def show_restore_backup(self) -> ChoiceDialog:
         """Open the list of backups; a confirmed choice asks the app to restore and reopen."""
         self.notes.flush()
+        from briefing_app.ui.dialogs.restore_backup import restore_backup_dialog  # rarely used
+
         dialog = restore_backup_dialog(self._library.path, self.restore_requested.emit, self)
         dialog.open()
         return dialog
@@ -317,6 +329,7 @@ class MainWindow(QMainWindow):
         if self.claims.select_claim(claim_id):
             return
         self.search.clear()
+        self.briefings.pane.select_document(None)
         self.navigator.select_filter(ClaimFilter())
         self.claims.select_claim(claim_id)
         self.show_status("Showing all claims, so that the clicked sentence can be selected.")
@@ -363,28 +376,29 @@ class MainWindow(QMainWindow):
         self.article.highlight_claim(claim)
 
     # files
-    def _on_import(self) -> None:
-        paths = ask_import_paths(self)
-        if paths:
-            self.notes.flush()
-            start_import(self, self._library, paths, self._on_imported)
-
     def _on_imported(self, results: list[ImportResult]) -> None:
         self.document_claims.invalidate()
         self.library_changed.emit()
         self.show_status(import_summary(results))
         new = [r for r in results if not r.already_present and r.claims]
-        if new:
-            first = self.document_claims.claims_of(new[0].document_id)
-            if first:
-                self._on_article_claim_clicked(first[0].id)
+        if new and (first := self.document_claims.claims_of(new[0].document_id)):
+            self._on_article_claim_clicked(first[0].id)
 
     def _on_export(self) -> None:
-        target = ask_export_target(self)
+        from briefing_app.ui.reports.scope import ask_export_scope  # loaded when first used
+
+        selected = self.claims.current_claim_id()
+        scope = ask_export_scope(self, self._library, self.controller.current_filter(),
+                                 self.search.query(), [selected] if selected else [])
+        if scope is None:
+            return
+        folder = self._settings.value(EXPORT_FOLDER_KEY)
+        target = ask_export_target(self, Path(str(folder)) if folder else None)
         if target is not None:
+            self._settings.setValue(EXPORT_FOLDER_KEY, str(target[0].parent))
             self.notes.flush()
             start_export(self, self._library, *target,
-                         done=lambda path: self.show_status(f"Exported to {path}"))
+                         done=lambda path: self.show_status(f"Exported to {path}"), scope=scope)
 
     # view
     def show_shortcuts(self) -> ShortcutSheet:

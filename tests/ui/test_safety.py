@@ -33,7 +33,7 @@ def test_a_hostile_article_is_plain_text_and_links_are_never_followed(
     article.write_text(f"Officials said {HOSTILE} was found near Homs on Friday.\n", "utf-8")
     seeded_library.import_files([article])
     window.library_changed.emit()
-    claim_id = seeded_library.claim_ids()[-1]
+    claim_id = seeded_library.claim_ids()[0]  # the newest document comes first
     window.claims.select_claim(claim_id)
     assert HOSTILE in window.article.toPlainText()
     assert not window.article.openLinks() and not window.article.openExternalLinks()

@@ -71,7 +71,7 @@ def test_json_has_the_contract_shape(capsys: pytest.CaptureFixture[str], db: Pat
         "notes",
     }
     assert (claim["start"], claim["end"], claim["prefix"]) == (0, 170, "")
-    assert claim["entities"] == ["Syria", "Homs", "Damascus"]
+    assert claim["entities"] == ["Homs", "Damascus"]
     assert (claim["reliability"], claim["credibility"]) == ("F", 6)
     assert set(claim["themes"][0]) == {"key", "primary", "origin", "why"}
 

@@ -45,6 +45,9 @@ ENTITY_WORDS = st.sampled_from(
         "President",
         "HTS-aligned",
         "Iranian-backed",
+        "al-Sham-led",
+        "Hama-Homs",
+        "Lebanon-Syria",
         "Hayat",
         "Tahrir",
         "al",
@@ -115,7 +118,11 @@ def test_entity_matches_agree_with_a_plain_longest_match(
 
 
 def _plain_longest_match(text: str, start: int) -> list[EntityMention]:
-    """Longest gazetteer form at each token, trying every size; else a hyphenated name."""
+    """Longest gazetteer form at each token, trying every size; else a hyphenated name.
+
+    A form of several words may end with a lowercase suffix ("al-Sham-led"); a token
+    of capitalised parts ("Hama-Homs") names each part the gazetteer knows.
+    """
     table = entities.gazetteer()
     tokens = list(entities._TOKEN.finditer(text, start))
     mentions: list[EntityMention] = []
@@ -124,16 +131,32 @@ def _plain_longest_match(text: str, start: int) -> list[EntityMention]:
         for size in range(min(table.longest, len(tokens) - index), 0, -1):
             window = tokens[index : index + size]
             gaps = [text[a.end() : b.start()] for a, b in zip(window, window[1:], strict=False)]
-            hit = table.forms.get(tuple(m.group(0) for m in window))
+            words = [m.group(0) for m in window]
+            hit = table.forms.get(tuple(words))
+            end = window[-1].end()
+            last_head, _, last_tail = words[-1].rpartition("-")
+            if hit is None and size > 1 and last_head and last_tail[:1].islower():
+                hit = table.forms.get((*words[:-1], last_head))
+                end = window[-1].start() + len(last_head)
             if hit is not None and not any(gap.strip() for gap in gaps):
-                mentions.append(EntityMention(hit[0], hit[1], window[0].start(), window[-1].end()))
+                mentions.append(EntityMention(hit[0], hit[1], window[0].start(), end))
                 index += size
                 break
         else:
-            head, _, tail = tokens[index].group(0).partition("-")
+            word = tokens[index].group(0)
+            head, _, tail = word.partition("-")
             hit = table.forms.get(entities._tokens(head)) if tail[:1].islower() else None
             if hit is not None:
                 start_at = tokens[index].start()
                 mentions.append(EntityMention(hit[0], hit[1], start_at, start_at + len(head)))
+            elif tail and all(part[:1].isupper() for part in word.split("-")):
+                offset = tokens[index].start()
+                for part in word.split("-"):
+                    found = table.forms.get(entities._tokens(part))
+                    if found is not None:
+                        mentions.append(
+                            EntityMention(found[0], found[1], offset, offset + len(part))
+                        )
+                    offset += len(part) + 1
             index += 1
     return mentions

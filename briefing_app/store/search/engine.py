@@ -22,8 +22,8 @@ claim text index how many claims the words match, stopping at ``RANK_LIMIT``
   The cost follows the page size, not the number of matches. If a field
   allows only a few claims (``FIELD_LED_LIMIT``, e.g. one document), those
   lead instead, and the words are looked up in each.
-- **No words** (fields, ``note:`` words or exclusions only): claims come in
-  the order they were imported (each document in reading order), from the
+- **No words** (fields, ``note:`` words or exclusions only): claims come
+  newest document first (each document in reading order), from the
   smallest set a field offers (an entity's mentions, a document's claims, the
   notes) or a scan that checks each claim and stops at the page.
 
@@ -50,8 +50,10 @@ from briefing_app.store.search.reader import Reader
 
 RELEVANCE = "relevance"
 DOCUMENT_ORDER = "document"
-# Claims in document order: documents as imported, each in reading order (an index).
-_DOCUMENT_ORDER_SQL = "c.document_id, c.start"
+# Claims in list order: the newest document first (by import id), each in reading order.
+# The index on claims(document_id, start) gives the documents, read backwards; SQLite
+# sorts each document's claims by start on their own, so a page reads about a page.
+_DOCUMENT_ORDER_SQL = "c.document_id DESC, c.start"
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +152,14 @@ def _listed(
     """Return a page of the claims passing the plan's checks, in document order."""
     where = _where(plan)
     if after is not None:
+        # After claim ``after``: its document's later claims, then the older documents.
+        # The first condition alone bounds the index range; the second picks within it.
         key = plan.params.bind(int(after))
+        document = f"(SELECT document_id FROM claims WHERE id = {key})"
+        start = f"(SELECT start FROM claims WHERE id = {key})"
         where += (
-            f" AND ({_DOCUMENT_ORDER_SQL}) >"
-            f" (SELECT document_id, start FROM claims WHERE id = {key})"
+            f" AND c.document_id <= {document}"
+            f" AND (c.document_id < {document} OR c.start > {start})"
         )
     sql = (
         f"SELECT c.id FROM claims c WHERE {where} ORDER BY {_DOCUMENT_ORDER_SQL}"

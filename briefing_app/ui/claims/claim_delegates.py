@@ -150,6 +150,23 @@ class ClaimTextDelegate(QStyledItemDelegate):
         line.draw(painter, QPointF(rect.left(), top))
 
 
+class DocumentTitleDelegate(ClaimTextDelegate):
+    """Draws the title of the claim's document on up to two lines, a little smaller."""
+
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        claim = claim_of(index)
+        painter.save()
+        opt = _draw_background(option, index, painter, self)
+        rect = QRectF(opt.rect.adjusted(PADDING, PADDING // 2, -(PADDING // 2), -(PADDING // 2)))
+        font = QFont(opt.font)
+        font.setPointSizeF(opt.font.pointSizeF() * 0.9)
+        painter.setPen(_text_colour(opt))
+        painter.setClipRect(opt.rect)
+        self._draw_text(painter, claim.document_title if claim else "", font, rect)
+        painter.restore()
+
+
 class ThemeChipDelegate(QStyledItemDelegate):
     """Draws a claim's themes as coloured chips: the primary filled, the others outlined."""
 

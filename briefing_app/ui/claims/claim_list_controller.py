@@ -9,7 +9,7 @@ the window never waits for a search.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -37,9 +37,14 @@ class ListedMatches:
 
 def empty_text(query: str, label: str, claim_filter: ClaimFilter) -> str:
     """Return what an empty list tells the user to do."""
+    briefing = claim_filter.document_id is not None
+    view = replace(claim_filter, document_id=None)
     if query.strip():
-        where = "" if claim_filter == ClaimFilter() else f" in {label}"
+        where = "" if view == ClaimFilter() else f" in {label}"
+        where += " of this briefing" if briefing else ""
         return f"No claims match “{query.strip()}”{where}. Esc clears the search."
+    if briefing:
+        return _empty_in_briefing(label, view)
     if claim_filter.with_notes:
         return "No notes yet. Select a claim and press n to write one."
     if claim_filter.hedged:
@@ -49,6 +54,21 @@ def empty_text(query: str, label: str, claim_filter: ClaimFilter) -> str:
     if claim_filter.theme is not None:
         return f"No claims filed under {label}. Select a claim and press its number to file it."
     return "The library is empty. Import a briefing with File ▸ Import briefings… (Ctrl+O)."
+
+
+def _empty_in_briefing(label: str, view: ClaimFilter) -> str:
+    """Return what an empty list of one briefing's claims says (``view``: the navigator's)."""
+    if view.with_notes:
+        return "No notes on this briefing's claims yet. Select a claim and press n to write one."
+    if view.hedged:
+        return "No claim of this briefing is worded with doubt."
+    if view.unfiled:
+        return "Every claim of this briefing is filed under a theme."
+    if view.theme is not None:
+        return f"No claims of this briefing are filed under {label}."
+    if view == ClaimFilter():
+        return "This briefing has no claims."
+    return f"No claims of this briefing are in {label}."
 
 
 def find_matches(library: Library, query: str, claim_filter: ClaimFilter) -> ListedMatches:
@@ -82,6 +102,8 @@ class ClaimListController(QObject):
         self._generation = 0
         self._searching = False
         self._found: int | None = None
+        self._document_id: int | None = None  # the briefing chosen, None: all of them
+        self._to_top = False  # a new briefing starts at its first claim
         navigator.filter_selected.connect(self._on_filter_selected)
         navigator.navigator_model().counts_changed.connect(self._show_count)
         search.query_changed.connect(self._on_query_changed)
@@ -90,10 +112,29 @@ class ClaimListController(QObject):
         """Return True while a search runs whose results the list will show."""
         return self._searching
 
+    def current_filter(self) -> ClaimFilter:
+        """Return what the list shows: the navigator's view, within the chosen briefing."""
+        return replace(self._navigator.current_filter(), document_id=self._document_id)
+
+    def set_document(self, document_id: int | None) -> None:
+        """List the claims of one briefing only (None: of every briefing).
+
+        The navigator counts within it; the list starts at the briefing's first
+        claim unless the current claim is one of its own.
+        """
+        if document_id == self._document_id:
+            return
+        self._document_id = document_id
+        self._to_top = document_id is not None
+        self._navigator.navigator_model().set_document(document_id)
+        self.refresh()
+
     def refresh(self) -> None:
         """Recompute the listed claims; the current claim stays selected if still listed."""
         self._generation += 1
-        claim_filter = self._navigator.current_filter()
+        claim_filter = self.current_filter()
+        # One briefing's claims all come from it: its column would only repeat its title.
+        self._view.show_document_column(self._document_id is None)
         query = self._search.query().strip()
         if query:
             self._searching = True
@@ -131,8 +172,9 @@ class ClaimListController(QObject):
     def _show(self, fill: Callable[[ClaimTableModel], None], query: str,
               claim_filter: ClaimFilter, found: int | None = None) -> None:
         view = self._view
-        with view.keeping_selection():
+        with view.keeping_selection(or_top=self._to_top):
             fill(view.claim_model())
+        self._to_top = False
         view.text_delegate.set_query(query)
         view.viewport().update()
         label = self._navigator.currentIndex().data() or "All"

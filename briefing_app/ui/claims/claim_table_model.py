@@ -18,26 +18,31 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
-from briefing_app.domain.library import Claim
+from briefing_app.domain.library import Claim, DocumentListing
+from briefing_app.domain.text import fold
 from briefing_app.services.library import Library
 from briefing_app.ui.plain_text import plain_tooltip
 
-COL_PARAGRAPH, COL_TEXT, COL_THEMES, COL_HEDGE, COL_NOTES = range(5)
+# The document column comes last in the model (saved layouts keep their columns) and
+# first on screen (the view moves it).
+COL_PARAGRAPH, COL_TEXT, COL_THEMES, COL_HEDGE, COL_NOTES, COL_DOCUMENT = range(6)
 HEDGE_MARK = "≈"
 NOTE_MARK = "✎"
-HEADERS = ("¶", "Claim", "Themes", HEDGE_MARK, NOTE_MARK)
+HEADERS = ("¶", "Claim", "Themes", HEDGE_MARK, NOTE_MARK, "Document")
 HEADER_TIPS = (
     "Paragraph of the document the claim comes from",
     "The claim as the document words it",
     "Themes the claim is filed under; the filled chip is the primary one",
     "Hedged: ≈ when the wording signals doubt (“appear to”, “may”…)",
     "Notes: how many notes you have written on the claim",
+    "The briefing the claim comes from (outlet and date in its tooltip); sorts by title",
 )
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 ClaimRole = Qt.ItemDataRole.UserRole + 2
 
-SORT_DOCUMENT, SORT_THEME = "document", "theme"
+SORT_DOCUMENT, SORT_THEME, SORT_TITLE = "document", "theme", "title"
+SORTS = {COL_THEMES: SORT_THEME, COL_DOCUMENT: SORT_TITLE}
 PAGE = 64
 # Claims kept in memory at most; the rest are read again when shown (a million ids
 # cost 8 MB, a million claims would cost gigabytes).
@@ -48,10 +53,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 IdPages = Callable[[int | None, int], Sequence[int]]
 # Ids read at once when looking for a claim further down a paged list.
 SEEK_PAGE = 20_000
+# A claim's place in a sorted list (before its place in document order breaks ties).
+Rank = Callable[[int], tuple[Any, ...]]
 
 
 class ClaimTableModel(QAbstractTableModel):
-    """Claims in document order (or grouped by primary theme), rows loaded on demand."""
+    """Claims in document order (or by primary theme, or by title), rows loaded on demand."""
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +71,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._cache: OrderedDict[int, Claim] = OrderedDict()
         self._sort = SORT_DOCUMENT
         self._descending = False
+        self._documents: dict[int, DocumentListing] = {}  # for the document column's tooltip
 
     # the list
     def set_ids(self, ids: Sequence[int]) -> None:
@@ -95,6 +103,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._cache.clear()
         self._ids = self._ordered()
         self._shown = min(len(self._ids), max(shown, PAGE))
+        self._documents.clear()
         self.endResetModel()
 
     def reload(self) -> None:
@@ -178,22 +187,26 @@ class ClaimTableModel(QAbstractTableModel):
             return self._document_order
         self._read_all()
         ids = self._document_order
-        if self._sort == SORT_THEME:
-            order = {t.key: t.order for t in self._library.themes()}
+        if self._sort in (SORT_THEME, SORT_TITLE):
             claims = {c.id: c for c in self._library.claims(ids)}
             position = {claim_id: n for n, claim_id in enumerate(ids)}
-
-            def theme_rank(claim_id: int) -> tuple[int, int]:
-                primary = claims[claim_id].primary_theme if claim_id in claims else None
-                rank = order.get(primary.key, len(order)) if primary else len(order) + 1
-                return rank, position[claim_id]
-
-            ids = array("q", sorted(ids, key=theme_rank))
+            rank = self._theme_rank(claims) if self._sort == SORT_THEME else _title_rank(claims)
+            ids = array("q", sorted(ids, key=lambda i: (*rank(i), position[i])))
         return ids[::-1] if self._descending else array("q", ids)
+
+    def _theme_rank(self, claims: dict[int, Claim]) -> Rank:
+        """Return a claim's place by primary theme (unfiled last), in the navigator's order."""
+        order = {t.key: t.order for t in self._library.themes()}
+
+        def theme_rank(claim_id: int) -> tuple[int]:
+            primary = claims[claim_id].primary_theme if claim_id in claims else None
+            return (order.get(primary.key, len(order)) if primary else len(order) + 1,)
+
+        return theme_rank
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        sort = SORT_THEME if column == COL_THEMES else SORT_DOCUMENT
+        sort = SORTS.get(column, SORT_DOCUMENT)
         descending = order == Qt.SortOrder.DescendingOrder
         if (sort, descending) == (self._sort, self._descending):
             return
@@ -211,7 +224,7 @@ class ClaimTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def sort_mode(self) -> str:
-        """Return ``document`` or ``theme``."""
+        """Return ``document``, ``theme`` or ``title`` (of the document)."""
         return self._sort
 
     # lazy rows
@@ -276,13 +289,39 @@ class ClaimTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return _display(claim, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_DOCUMENT:
+                return self._document_tooltip(claim)
             return _tooltip(claim, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DOCUMENT:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TEXT:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _document_tooltip(self, claim: Claim) -> str:
+        """Return "title" then "outlet · date" (published, else imported) for a claim's document."""
+        if claim.document_id not in self._documents:
+            self._documents.update(
+                (d.id, d) for d in self._library.document_listings([claim.document_id]))
+        listing = self._documents.get(claim.document_id)
+        date = listing.date if listing else (claim.published or "")[:10]
+        outlet = claim.outlet or "Outlet unknown"
+        return plain_tooltip(f"{claim.document_title}\n{outlet} · {date}".rstrip(" ·"))
+
+
+def _title_rank(claims: dict[int, Claim]) -> Rank:
+    """Return a claim's place by its document's title, A to Z (each document together)."""
+
+    def title_rank(claim_id: int) -> tuple[int, str, int]:
+        claim = claims.get(claim_id)
+        return (0, fold(claim.document_title), claim.document_id) if claim else (1, "", 0)
+
+    return title_rank
+
 
 def _display(claim: Claim, column: int) -> str:
+    if column == COL_DOCUMENT:
+        return claim.document_title
     if column == COL_PARAGRAPH:
         return f"¶{claim.paragraph}"
     if column == COL_TEXT:

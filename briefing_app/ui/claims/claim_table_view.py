@@ -14,9 +14,11 @@ from briefing_app.ui.claims.claim_delegates import (
     PADDING,
     TEXT_LINES,
     ClaimTextDelegate,
+    DocumentTitleDelegate,
     ThemeChipDelegate,
 )
 from briefing_app.ui.claims.claim_table_model import (
+    COL_DOCUMENT,
     COL_HEDGE,
     COL_NOTES,
     COL_PARAGRAPH,
@@ -27,6 +29,9 @@ from briefing_app.ui.claims.claim_table_model import (
 )
 
 MAX_THEMES_WIDTH = 380
+# The document column starts narrow: a title's first words on two lines; its tooltip
+# tells the rest.
+DOCUMENT_SAMPLE = "Syrian rebels pu"
 
 
 class ClaimTableView(QTableView):
@@ -42,6 +47,7 @@ class ClaimTableView(QTableView):
         self.setModel(model)
         self.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
         self.setItemDelegateForColumn(COL_THEMES, ThemeChipDelegate(self))
+        self.setItemDelegateForColumn(COL_DOCUMENT, DocumentTitleDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -67,6 +73,9 @@ class ClaimTableView(QTableView):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(COL_THEMES, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_THEMES, metrics.horizontalAdvance("Assad's defense") * 2 + 46)
+        header.setSectionResizeMode(COL_DOCUMENT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_DOCUMENT, metrics.horizontalAdvance(DOCUMENT_SAMPLE) + 16)
+        header.moveSection(header.visualIndex(COL_DOCUMENT), 0)
         self.setSortingEnabled(True)
         self.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -97,18 +106,26 @@ class ClaimTableView(QTableView):
         self.select_row(row)
         return True
 
+    def show_document_column(self, shown: bool) -> None:
+        """Show the document column (first) for lists that span briefings, or hide it."""
+        header = self.horizontalHeader()
+        if header.visualIndex(COL_DOCUMENT) != 0:  # a layout saved before the column existed
+            header.moveSection(header.visualIndex(COL_DOCUMENT), 0)
+        self.setColumnHidden(COL_DOCUMENT, not shown)
+
     @contextmanager
-    def keeping_selection(self) -> Iterator[None]:
+    def keeping_selection(self, *, or_top: bool = False) -> Iterator[None]:
         """Let the list change under the current claim, announcing at most one change.
 
-        The current claim stays current if it is still listed, else the row at its place.
+        The current claim stays current if it is still listed, else the row at its
+        place (``or_top``: the first row).
         """
         before_id, before_row = self.current_claim_id(), self.currentIndex().row()
         self._quiet = True
         try:
             yield
             if not self.select_claim(before_id):
-                self.select_row(max(before_row, 0))
+                self.select_row(0 if or_top else max(before_row, 0))
         finally:
             self._quiet = False
         after = self.current_claim_id()

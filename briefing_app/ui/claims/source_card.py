@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -21,6 +23,38 @@ from briefing_app.domain.library import Claim, ClaimTheme
 from briefing_app.ui.plain_text import plain_label
 
 OWN_ASSERTION = "reporter's own assertion"
+OUTSIDE = "Outside the taxonomy: "
+# English month names whatever the locale (dates are shown as documents write them).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def published_text(published: str | None) -> str:
+    """Return an ISO 8601 date of publication as a reader writes it ("6 December 2024, 15:14")."""
+    if not published:
+        return "Date not given"
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    day = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    if "T" not in published:
+        return day
+    offset = moment.strftime("%z")
+    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    return f"{day}, {moment:%H:%M}{zone}"
 
 
 def origin_text(theme: ClaimTheme) -> str:
@@ -61,6 +95,8 @@ class SourceCard(QStackedWidget):
         self.outlet.setFont(font)
         self.title = plain_label()
         self.published = plain_label()
+        # Why the claim's document lies outside the taxonomy (the row hides when it does not).
+        self.scope = plain_label()
         self.location = plain_label()
         self.attribution = plain_label()
         self.hedges = plain_label()
@@ -81,13 +117,20 @@ class SourceCard(QStackedWidget):
         self._themes_layout.setContentsMargins(0, 0, 0, 0)
         self._themes_layout.setSpacing(4)
         for label, field in (
-            ("Outlet", self.outlet), ("Document", self.title), ("Published", self.published),
-            ("Where", self.location), ("Attribution", self.attribution),
-            ("Hedges", self.hedges), ("Entities", self.entities),
-            ("Reliability", self.reliability), ("Credibility", self.credibility),
+            ("Outlet", self.outlet),
+            ("Document", self.title),
+            ("Published", self.published),
+            ("Where", self.location),
+            ("Attribution", self.attribution),
+            ("Hedges", self.hedges),
+            ("Entities", self.entities),
+            ("Reliability", self.reliability),
+            ("Credibility", self.credibility),
+            ("Scope", self.scope),
             ("Themes", self.themes),
         ):
             form.addRow(self._row_label(label), field)
+        self._form = form
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -113,7 +156,9 @@ class SourceCard(QStackedWidget):
             return
         self.outlet.setText(claim.outlet or "Outlet not known")
         self.title.setText(claim.document_title)
-        self.published.setText(claim.published or "Date not given")
+        self.published.setText(published_text(claim.published))
+        self.scope.setText(OUTSIDE + claim.scope_note if claim.scope_note else "")
+        self._form.setRowVisible(self.scope, bool(claim.scope_note))
         self.location.setText(f"¶{claim.paragraph}, sentence {claim.sentence}")
         self.attribution.setText(claim.attribution or OWN_ASSERTION)
         self.hedges.setText(", ".join(claim.hedges) or "none")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -86,8 +86,15 @@ def navigator_entries(
     return entries
 
 
-def count_entries(library: Library, filters: list[ClaimFilter]) -> dict[ClaimFilter, int]:
-    """Return the number of claims each filter selects (slow on a large library)."""
+def count_entries(
+    library: Library, filters: list[ClaimFilter], document_id: int | None = None
+) -> dict[ClaimFilter, int]:
+    """Return the number of claims each filter selects (slow on a large library).
+
+    With ``document_id``, the claims of that document only (quick: it has few).
+    """
+    if document_id is not None:
+        return {f: library.count(replace(f, document_id=document_id)) for f in filters}
     counts = {ClaimFilter(theme=t.theme.key): t.count for t in library.theme_counts()}
     return {f: counts[f] if f in counts else library.count(f) for f in filters}
 
@@ -105,6 +112,7 @@ class ThemeNavigatorModel(QAbstractListModel):
         self._counts: dict[ClaimFilter, int] = {}
         self._generation = 0
         self._counting = False
+        self._document_id: int | None = None  # counts are of this document (None: all)
         self.refresh()
 
     def refresh(self) -> None:
@@ -116,14 +124,21 @@ class ThemeNavigatorModel(QAbstractListModel):
         self._set_entries(navigator_entries(self._library, self._counts))
         self._generation += 1
         self._counting = True
-        generation, library = self._generation, self._library
+        generation, library, document_id = self._generation, self._library, self._document_id
         filters = [e.claim_filter for e in self._entries]
         # The slots are bound methods, so nothing arrives once the model is gone.
         run_in_background(
-            lambda _progress: (generation, count_entries(library, filters)),
+            lambda _progress: (generation, count_entries(library, filters, document_id)),
             self._on_counted,
             self._on_count_failed,
         )
+
+    def set_document(self, document_id: int | None) -> None:
+        """Count the claims of one document only (None: of the library), from now on."""
+        if document_id != self._document_id:
+            self._document_id = document_id
+            self._counts = {}  # "…" until the document's counts arrive
+            self.refresh()
 
     def counting(self) -> bool:
         """Return True while the newest counts are being read."""
@@ -191,7 +206,8 @@ class ThemeNavigatorModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole and entry.colour:
             return QColor(entry.colour)
         if role == Qt.ItemDataRole.ToolTipRole and entry.description:
-            return plain_tooltip(entry.description)
+            within = " (counted in the chosen briefing)" if self._document_id is not None else ""
+            return plain_tooltip(entry.description + within)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return entry.label if entry.count is None else f"{entry.label}, {entry.count} claims"
         return None
