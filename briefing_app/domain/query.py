@@ -5,8 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 FIELDS = frozenset(
-    {"theme", "source", "outlet", "entity", "has", "is", "note", "doc", "reliability",
-     "credibility"}
+    {
+        "theme",
+        "source",
+        "outlet",
+        "entity",
+        "has",
+        "is",
+        "note",
+        "doc",
+        "reliability",
+        "credibility",
+    }
 )
 # Fields the navigator's views compile to; a user cannot type them.
 THEME_KEY = "theme-key"

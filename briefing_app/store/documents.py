@@ -298,9 +298,7 @@ def _entity_ids(
     return known
 
 
-def _source(
-    connection: sqlite3.Connection, name: str, aliases: tuple[str, ...]
-) -> tuple[int, str]:
+def _source(connection: sqlite3.Connection, name: str, aliases: tuple[str, ...]) -> tuple[int, str]:
     """Return the outlet's id and reliability grade, adding the outlet (and its aliases)."""
     row = connection.execute(
         "SELECT id, reliability FROM sources WHERE name = ?", (name,)

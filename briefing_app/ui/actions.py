@@ -32,59 +32,132 @@ class ActionSpec:
 
 def _file_under(position: int) -> ActionSpec:
     return ActionSpec(
-        f"file_under_{position}", f"File under theme {position}", (str(position),), "Themes",
+        f"file_under_{position}",
+        f"File under theme {position}",
+        (str(position),),
+        "Themes",
         "File the claim under the theme at that position in the navigator (primary)",
-        scope=LIST, in_sheet=position == 1, sheet_keys="1 … 9",
+        scope=LIST,
+        in_sheet=position == 1,
+        sheet_keys="1 … 9",
     )
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("search", "&Find…", ("/", "Ctrl+F"), "Search", "Search claims and notes"),
-    ActionSpec("save_search", "&Save search…", ("Ctrl+S",), "Search",
-               "Save the search under a name; it stays in the navigator with its count"),
-    ActionSpec("briefings", "Filter &briefings", ("Ctrl+B",), "Navigate",
-               "Filter the briefings by title or outlet; Enter picks the first, Enter again "
-               "goes to its claims"),
-    ActionSpec("escape", "Back to the list", ("Esc",), "Navigate",
-               "Back to the claims list; in the search box, clear the search"),
+    ActionSpec(
+        "save_search",
+        "&Save search…",
+        ("Ctrl+S",),
+        "Search",
+        "Save the search under a name; it stays in the navigator with its count",
+    ),
+    ActionSpec(
+        "briefings",
+        "Filter &briefings",
+        ("Ctrl+B",),
+        "Navigate",
+        "Filter the briefings by title or outlet; Enter picks the first, Enter again "
+        "goes to its claims",
+    ),
+    ActionSpec(
+        "escape",
+        "Back to the list",
+        ("Esc",),
+        "Navigate",
+        "Back to the claims list; in the search box, clear the search",
+    ),
     ActionSpec("next_claim", "&Next claim", ("J",), "Navigate", "Next claim", also="Down"),
-    ActionSpec("previous_claim", "&Previous claim", ("K",), "Navigate", "Previous claim",
-               also="Up"),
-    ActionSpec("focus_notes", "Write notes", ("Return",), "Navigate",
-               "From the list, go to the note editor", scope=LIST, also="Enter"),
+    ActionSpec(
+        "previous_claim", "&Previous claim", ("K",), "Navigate", "Previous claim", also="Up"
+    ),
+    ActionSpec(
+        "focus_notes",
+        "Write notes",
+        ("Return",),
+        "Navigate",
+        "From the list, go to the note editor",
+        scope=LIST,
+        also="Enter",
+    ),
     ActionSpec("new_note", "&New note", ("N",), "Notes", "Start a new note on the claim"),
-    ActionSpec("delete_note", "&Delete note", ("Ctrl+Del",), "Notes",
-               "Delete the note being edited (Ctrl+Z brings it back)"),
+    ActionSpec(
+        "delete_note",
+        "&Delete note",
+        ("Ctrl+Del",),
+        "Notes",
+        "Delete the note being edited (Ctrl+Z brings it back)",
+    ),
     *(_file_under(position) for position in range(1, 10)),
-    ActionSpec("copy_claim", "&Copy claim text", ("Ctrl+C",), "Themes",
-               "Copy the claim's text", scope=LIST),
-    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit",
-               "Undo the last theme change, grading or note deletion"),
+    ActionSpec(
+        "copy_claim", "&Copy claim text", ("Ctrl+C",), "Themes", "Copy the claim's text", scope=LIST
+    ),
+    ActionSpec(
+        "undo", "&Undo", ("Ctrl+Z",), "Edit", "Undo the last theme change, grading or note deletion"
+    ),
     ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Redo what was undone"),
-    ActionSpec("import", "&Import briefings…", ("Ctrl+O",), "File",
-               "Import briefings: text, web pages, PDF, Word, e-mail (or drop the files here)"),
-    ActionSpec("import_clipboard", "New briefing from &clipboard", ("Ctrl+Shift+V",), "File",
-               "Import the copied page or text as a new briefing"),
-    ActionSpec("export", "&Export…", ("Ctrl+E",), "File",
-               "Export the library as JSON, Markdown, CSV or HTML"),
-    ActionSpec("restore_backup", "&Restore backup…", (), "File",
-               "Put one of the library's backups back in place"),
-    ActionSpec("deleted_notes", "Deleted &notes…", (), "Notes",
-               "See deleted notes and restore them"),
+    ActionSpec(
+        "import",
+        "&Import briefings…",
+        ("Ctrl+O",),
+        "File",
+        "Import briefings: text, web pages, PDF, Word, e-mail (or drop the files here)",
+    ),
+    ActionSpec(
+        "import_clipboard",
+        "New briefing from &clipboard",
+        ("Ctrl+Shift+V",),
+        "File",
+        "Import the copied page or text as a new briefing",
+    ),
+    ActionSpec(
+        "export",
+        "&Export…",
+        ("Ctrl+E",),
+        "File",
+        "Export the library as JSON, Markdown, CSV or HTML",
+    ),
+    ActionSpec(
+        "restore_backup",
+        "&Restore backup…",
+        (),
+        "File",
+        "Put one of the library's backups back in place",
+    ),
+    ActionSpec(
+        "deleted_notes", "Deleted &notes…", (), "Notes", "See deleted notes and restore them"
+    ),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File", "Save notes and quit"),
-    ActionSpec("sort_document", "Sort by &document order", (), "View",
-               "List claims in the order the documents give them"),
-    ActionSpec("sort_theme", "Sort by &theme", (), "View",
-               "Group claims by their primary theme"),
-    ActionSpec("scheme_system", "&System colours", (), "View", "Follow the system's light or dark",
-               checkable=True, in_sheet=False),
-    ActionSpec("scheme_light", "&Light", (), "View", "Light colours", checkable=True,
-               in_sheet=False),
-    ActionSpec("scheme_dark", "&Dark", (), "View", "Dark colours", checkable=True,
-               in_sheet=False),
+    ActionSpec(
+        "sort_document",
+        "Sort by &document order",
+        (),
+        "View",
+        "List claims in the order the documents give them",
+    ),
+    ActionSpec("sort_theme", "Sort by &theme", (), "View", "Group claims by their primary theme"),
+    ActionSpec(
+        "scheme_system",
+        "&System colours",
+        (),
+        "View",
+        "Follow the system's light or dark",
+        checkable=True,
+        in_sheet=False,
+    ),
+    ActionSpec(
+        "scheme_light", "&Light", (), "View", "Light colours", checkable=True, in_sheet=False
+    ),
+    ActionSpec("scheme_dark", "&Dark", (), "View", "Dark colours", checkable=True, in_sheet=False),
     # Shift+? as well: some platforms report the Shift that typed "?", and some do not.
-    ActionSpec("shortcuts", "&Keyboard shortcuts", ("?", "Shift+?", "F1"), "Help",
-               "Show this sheet", sheet_keys="?, F1"),
+    ActionSpec(
+        "shortcuts",
+        "&Keyboard shortcuts",
+        ("?", "Shift+?", "F1"),
+        "Help",
+        "Show this sheet",
+        sheet_keys="?, F1",
+    ),
     ActionSpec("about", "&About Briefing reader", (), "Help", "Version and licence"),
 )
 

@@ -71,16 +71,20 @@ class MainWindow(QMainWindow):
     library_changed = Signal()
     restore_requested = Signal(Path)
 
-    def __init__(self, library: Library, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._library, self._settings = library, settings
         self._background_started = False
         self.setWindowTitle(f"Briefing reader: {library.path.name}")
         self.undo_stack = QUndoStack(self)
         self.action_map = build_actions(self)
-        self.edits = AnalystEdits(library, self.undo_stack,
-                                  Listeners(changed=self._on_claim_edited, failed=self.show_error))
+        self.edits = AnalystEdits(
+            library,
+            self.undo_stack,
+            Listeners(changed=self._on_claim_edited, failed=self.show_error),
+        )
         self._build_panes()
         self._build_layout()
         self._build_menus()
@@ -111,14 +115,16 @@ class MainWindow(QMainWindow):
         self.card = SourceCard()
         self.article = ArticleView()
         self.notes = NotesPanel(self._library, self.undo_stack)
-        self.importer = Importer(self, self._library, (self.notes.flush, self._on_imported),
-                                 self.show_status)  # files, drops on the window, the clipboard
+        self.importer = Importer(
+            self, self._library, (self.notes.flush, self._on_imported), self.show_status
+        )  # files, drops on the window, the clipboard
         self.document_claims = DocumentClaims(self._library)
         self.controller = ClaimListController(
             self._library, self.navigator, self.search, self.claims, self
         )
         self.briefings = BriefingsController(
-            self._library, self.controller, self.claims, self.show_error, self)
+            self._library, self.controller, self.claims, self.show_error, self
+        )
         self.saved_searches = SavedSearchController(
             self._library, self.navigator, self.search, self.show_status, self.show_error, self
         )
@@ -149,8 +155,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([200, 780, 520])
         self.right_splitter.setSizes([310, 300, 190])
-        self.splitters = {"main": self.main_splitter, "right": self.right_splitter,
-                          "left": self.left_splitter}
+        self.splitters = {
+            "main": self.main_splitter,
+            "right": self.right_splitter,
+            "left": self.left_splitter,
+        }
         self.headers = {"claims": self.claims.horizontalHeader()}
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -175,8 +184,9 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addActions([a["undo"], a["redo"]])
         edit.addSeparator()
-        edit.addActions([a["search"], a["save_search"], a["new_note"], a["delete_note"],
-                         a["copy_claim"]])
+        edit.addActions(
+            [a["search"], a["save_search"], a["new_note"], a["delete_note"], a["copy_claim"]]
+        )
         edit.addAction(a["deleted_notes"])
         claim = bar.addMenu("&Claim")
         claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
@@ -215,9 +225,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo"))
+            lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo")
+        )
         self.undo_stack.redoTextChanged.connect(
-            lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo"))
+            lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo")
+        )
         a["import"].triggered.connect(lambda: self.importer.import_paths(ask_import_paths(self)))
         a["import_clipboard"].triggered.connect(lambda: self.importer.import_clipboard())
         a["deleted_notes"].triggered.connect(self.show_deleted_notes)
@@ -225,9 +237,11 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(self._on_export)
         a["quit"].triggered.connect(self.close)
         a["sort_document"].triggered.connect(
-            lambda: self.claims.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder))
+            lambda: self.claims.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder)
+        )
         a["sort_theme"].triggered.connect(
-            lambda: self.claims.sortByColumn(COL_THEMES, Qt.SortOrder.AscendingOrder))
+            lambda: self.claims.sortByColumn(COL_THEMES, Qt.SortOrder.AscendingOrder)
+        )
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self._on_about)
         self.claims.current_claim_changed.connect(self._on_current_claim_changed)
@@ -347,9 +361,7 @@ class MainWindow(QMainWindow):
             self.show_status("Claim text copied.")
 
     def _update_theme_actions(self) -> None:
-        self.filing.update_actions(
-            {n: self.action_map[f"file_under_{n}"] for n in FILE_UNDER_KEYS}
-        )
+        self.filing.update_actions({n: self.action_map[f"file_under_{n}"] for n in FILE_UNDER_KEYS})
 
     # changes
     def _on_claim_edited(self, _claim_id: int) -> None:
@@ -388,8 +400,13 @@ class MainWindow(QMainWindow):
         from briefing_app.ui.reports.scope import ask_export_scope  # loaded when first used
 
         selected = self.claims.current_claim_id()
-        scope = ask_export_scope(self, self._library, self.controller.current_filter(),
-                                 self.search.query(), [selected] if selected else [])
+        scope = ask_export_scope(
+            self,
+            self._library,
+            self.controller.current_filter(),
+            self.search.query(),
+            [selected] if selected else [],
+        )
         if scope is None:
             return
         folder = self._settings.value(EXPORT_FOLDER_KEY)
@@ -397,8 +414,13 @@ class MainWindow(QMainWindow):
         if target is not None:
             self._settings.setValue(EXPORT_FOLDER_KEY, str(target[0].parent))
             self.notes.flush()
-            start_export(self, self._library, *target,
-                         done=lambda path: self.show_status(f"Exported to {path}"), scope=scope)
+            start_export(
+                self,
+                self._library,
+                *target,
+                done=lambda path: self.show_status(f"Exported to {path}"),
+                scope=scope,
+            )
 
     # view
     def show_shortcuts(self) -> ShortcutSheet:
@@ -411,9 +433,12 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         from briefing_app import __version__
 
-        QMessageBox.about(self, "About Briefing reader",
-                          f"Briefing reader {__version__}\n\nBreak briefings into claims, file "
-                          "them by theme, check their sources, search and annotate them.")
+        QMessageBox.about(
+            self,
+            "About Briefing reader",
+            f"Briefing reader {__version__}\n\nBreak briefings into claims, file "
+            "them by theme, check their sources, search and annotate them.",
+        )
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -422,6 +447,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
-        save_window_state(self._settings, self, self.splitters, self.headers,
-                          self.claims.current_claim_id())
+        save_window_state(
+            self._settings, self, self.splitters, self.headers, self.claims.current_claim_id()
+        )
         event.accept()

@@ -15,9 +15,13 @@ LAST_CLAIM = "window/last_claim"
 SCHEME = "view/colour_scheme"
 
 
-def save_window_state(settings: QSettings, window: QMainWindow,
-                      splitters: dict[str, QSplitter], headers: dict[str, QHeaderView],
-                      claim_id: int | None) -> None:
+def save_window_state(
+    settings: QSettings,
+    window: QMainWindow,
+    splitters: dict[str, QSplitter],
+    headers: dict[str, QHeaderView],
+    claim_id: int | None,
+) -> None:
     """Remember the window's layout (splitters, column widths) and the selected claim."""
     settings.setValue(GEOMETRY, window.saveGeometry())
     settings.setValue(STATE, window.saveState())
@@ -32,9 +36,12 @@ def save_window_state(settings: QSettings, window: QMainWindow,
     settings.sync()
 
 
-def restore_window_state(settings: QSettings, window: QMainWindow,
-                         splitters: dict[str, QSplitter],
-                         headers: dict[str, QHeaderView]) -> bool:
+def restore_window_state(
+    settings: QSettings,
+    window: QMainWindow,
+    splitters: dict[str, QSplitter],
+    headers: dict[str, QHeaderView],
+) -> bool:
     """Restore the layout saved before; return False when there was none."""
     geometry = settings.value(GEOMETRY)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():

@@ -42,10 +42,12 @@ def window_over(open_window: OpenWindow, emoji_library: Library) -> MainWindow:
     return open_window(emoji_library)
 
 
-def test_claim_after_emoji_is_marked_exactly(window_over: MainWindow,
-                                             emoji_library: Library) -> None:
-    claim = next(c for c in emoji_library.claims(emoji_library.claim_ids())
-                 if c.text.startswith("Residents"))
+def test_claim_after_emoji_is_marked_exactly(
+    window_over: MainWindow, emoji_library: Library
+) -> None:
+    claim = next(
+        c for c in emoji_library.claims(emoji_library.claim_ids()) if c.text.startswith("Residents")
+    )
     window_over.claims.select_claim(claim.id)
     text = emoji_library.document_text(claim.document_id).text
     start, end = window_over.article.highlighted_range()
@@ -56,17 +58,22 @@ def test_claim_after_emoji_is_marked_exactly(window_over: MainWindow,
     assert cursor.selectedText() == claim.text
 
 
-def test_clicking_a_sentence_selects_its_claim(qtbot: QtBot, window_over: MainWindow,
-                                               emoji_library: Library) -> None:
-    claims = [c for c in emoji_library.claims(emoji_library.claim_ids()) if "🔥" in c.text
-              or "🛣" in c.text]
+def test_clicking_a_sentence_selects_its_claim(
+    qtbot: QtBot, window_over: MainWindow, emoji_library: Library
+) -> None:
+    claims = [
+        c
+        for c in emoji_library.claims(emoji_library.claim_ids())
+        if "🔥" in c.text or "🛣" in c.text
+    ]
     window_over.claims.select_claim(claims[0].id)
     article = window_over.article
     text = emoji_library.document_text(claims[1].document_id).text
     cursor = QTextCursor(article.document())
     cursor.setPosition(utf16(text[: claims[1].start + 10]))
-    qtbot.mouseClick(article.viewport(), Qt.MouseButton.LeftButton,
-                     pos=article.cursorRect(cursor).center())
+    qtbot.mouseClick(
+        article.viewport(), Qt.MouseButton.LeftButton, pos=article.cursorRect(cursor).center()
+    )
     assert window_over.claims.current_claim_id() == claims[1].id
 
 
@@ -80,4 +87,3 @@ def test_boilerplate_is_greyed(window: MainWindow, seeded_library: Library) -> N
     assert cursor.charFormat().fontItalic() and not body.charFormat().fontItalic()
     assert cursor.charFormat().foreground().color() != body.charFormat().foreground().color()
     assert window.article.toPlainText() == document.text
-

@@ -12,11 +12,16 @@ from briefing_app.ui.main_window import MainWindow
 
 @pytest.mark.parametrize(
     ("keys", "row"),
-    [([Qt.Key.Key_J, Qt.Key.Key_J], 2), ([Qt.Key.Key_J, Qt.Key.Key_K], 0),
-     ([Qt.Key.Key_Down], 1), ([Qt.Key.Key_K], 0)],
+    [
+        ([Qt.Key.Key_J, Qt.Key.Key_J], 2),
+        ([Qt.Key.Key_J, Qt.Key.Key_K], 0),
+        ([Qt.Key.Key_Down], 1),
+        ([Qt.Key.Key_K], 0),
+    ],
 )
-def test_j_k_and_arrows_move_in_the_list(qtbot: QtBot, window: MainWindow,
-                                         keys: list[Qt.Key], row: int) -> None:
+def test_j_k_and_arrows_move_in_the_list(
+    qtbot: QtBot, window: MainWindow, keys: list[Qt.Key], row: int
+) -> None:
     for key in keys:
         qtbot.keyClick(window.claims, key)
     assert window.claims.currentIndex().row() == row
@@ -34,11 +39,14 @@ def test_enter_goes_to_notes_and_esc_comes_back(qtbot: QtBot, window: MainWindow
 
 @pytest.mark.parametrize(
     ("key", "modifier"),
-    [(Qt.Key.Key_Slash, Qt.KeyboardModifier.NoModifier),
-     (Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)],
+    [
+        (Qt.Key.Key_Slash, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier),
+    ],
 )
-def test_slash_and_ctrl_f_focus_the_search(qtbot: QtBot, window: MainWindow, key: Qt.Key,
-                                           modifier: Qt.KeyboardModifier) -> None:
+def test_slash_and_ctrl_f_focus_the_search(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
     qtbot.keyClick(window.claims, key, modifier)
     assert window.search.edit.hasFocus()
 

@@ -23,7 +23,10 @@ def test_bundled_briefing_is_grouped_by_theme_with_counts(window: MainWindow) ->
     counts = navigator_counts(window)
     assert counts["All"] == 16
     assert (counts["The offensive"], counts["Assad's defense"], counts["Foreign forces"]) == (
-        7, 8, 5)
+        7,
+        8,
+        5,
+    )
     assert list(counts)[-3:] == ["With notes", "Hedged", "Unfiled"]
 
 
@@ -61,8 +64,9 @@ def test_an_empty_library_says_how_to_import(
     library.close()
 
 
-def test_clicking_a_theme_in_the_navigator_filters_the_list(qtbot: QtBot,
-                                                            window: MainWindow) -> None:
+def test_clicking_a_theme_in_the_navigator_filters_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     navigator = window.navigator
     rect = navigator.visualRect(window.navigator_model.index(3))
     qtbot.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

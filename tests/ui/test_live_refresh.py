@@ -52,8 +52,10 @@ def test_a_note_from_the_command_line_appears_and_the_draft_stays(
     expected = ["my draft", "written in a terminal"]
     qtbot.waitUntil(lambda: sorted(n.body for n in seeded_library.notes(3)) == expected)
     qtbot.waitUntil(
-        lambda: len(listed_notes(window)) == 2
-        and all(any(body in text for text in listed_notes(window)) for body in expected)
+        lambda: (
+            len(listed_notes(window)) == 2
+            and all(any(body in text for text in listed_notes(window)) for body in expected)
+        )
     )
 
 

@@ -23,13 +23,18 @@ from briefing_app.ui.navigator.theme_navigator import CountRole, FilterRole, The
 from briefing_app.ui.notes.note_list_model import NoteListModel
 
 
-def test_navigator_model_lists_all_themes_then_views(
-    seeded_library: Library, qtbot: QtBot
-) -> None:
+def test_navigator_model_lists_all_themes_then_views(seeded_library: Library, qtbot: QtBot) -> None:
     model = ThemeNavigatorModel(seeded_library)
     labels = [model.index(r).data() for r in range(model.rowCount())]
-    assert labels == ["All", "The offensive", "Assad's defense", "Foreign forces",
-                      "With notes", "Hedged", "Unfiled"]
+    assert labels == [
+        "All",
+        "The offensive",
+        "Assad's defense",
+        "Foreign forces",
+        "With notes",
+        "Hedged",
+        "Unfiled",
+    ]
     assert model.index(1).data(FilterRole) == ClaimFilter(theme="offensive")
     assert model.index(5).data(CountRole) is None and model.counting()  # read in the background
     with qtbot.waitSignal(model.counts_changed):
@@ -128,8 +133,10 @@ def test_a_paged_list_refreshed_keeps_what_it_read(
     seeded_library.unfile(2, "offensive")
     with qtbot.waitSignal(model.modelReset):
         model.set_pages(ClaimFilter(), pages)  # another view
-        model.set_pages(ClaimFilter(theme="offensive"),
-                        partial(seeded_library.claim_id_page, ClaimFilter(theme="offensive")))
+        model.set_pages(
+            ClaimFilter(theme="offensive"),
+            partial(seeded_library.claim_id_page, ClaimFilter(theme="offensive")),
+        )
     assert 2 not in model.ids()
 
 

@@ -40,8 +40,9 @@ def test_note_survives_switching_claims_and_reopening(
     reopened.close()
 
 
-def test_autosave_fires_after_a_pause(qtbot: QtBot, window: MainWindow,
-                                      seeded_library: Library) -> None:
+def test_autosave_fires_after_a_pause(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
     type_note(qtbot, window, "debounced")
     assert seeded_library.notes(1) == []
     qtbot.waitUntil(lambda: [n.body for n in seeded_library.notes(1)] == ["debounced"])
@@ -49,8 +50,9 @@ def test_autosave_fires_after_a_pause(qtbot: QtBot, window: MainWindow,
     assert window.claim_model.index(0, 4).data() == "✎ 1"
 
 
-def test_autosave_goes_to_the_note_being_edited(qtbot: QtBot, window: MainWindow,
-                                                seeded_library: Library) -> None:
+def test_autosave_goes_to_the_note_being_edited(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
     type_note(qtbot, window, "about claim one")
     assert window.notes.editing() == (1, None) and window.notes.timer.isActive()
     window.claims.select_claim(7)  # before the autosave timer fired
@@ -82,8 +84,9 @@ def test_n_starts_a_new_note(qtbot: QtBot, window: MainWindow, seeded_library: L
     assert [n.body for n in seeded_library.notes(1)] == ["old", "new"]
 
 
-def test_delete_is_undone_with_ctrl_z(qtbot: QtBot, window: MainWindow,
-                                      seeded_library: Library) -> None:
+def test_delete_is_undone_with_ctrl_z(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
     seeded_library.add_note(1, "keep me")
     window.notes.reload()
     window.notes.delete_note()
@@ -94,9 +97,9 @@ def test_delete_is_undone_with_ctrl_z(qtbot: QtBot, window: MainWindow,
     assert window.notes.editor.toPlainText() == "keep me"
 
 
-def test_an_earlier_text_can_be_restored(qtbot: QtBot, window: MainWindow,
-                                         seeded_library: Library,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_earlier_text_can_be_restored(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     note = seeded_library.add_note(1, "version one")
     seeded_library.update_note(note.id, "version two")
     window.notes.reload()

@@ -17,8 +17,9 @@ from briefing_app.ui.plain_text import plain_tooltip
 HOSTILE = '<b>x</b> <img src="http://example.com/t.png"> <a href=file:///etc/passwd>open</a>'
 
 
-def test_a_hostile_note_shows_its_characters(qtbot: QtBot, window: MainWindow,
-                                             seeded_library: Library) -> None:
+def test_a_hostile_note_shows_its_characters(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
     seeded_library.add_note(1, HOSTILE)
     window.notes.reload()
     assert window.notes.editor.toPlainText() == HOSTILE
@@ -39,7 +40,8 @@ def test_a_hostile_article_is_plain_text_and_links_are_never_followed(
     assert not window.article.openLinks() and not window.article.openExternalLinks()
     assert window.article.document().toHtml().count("<img") == 0
     tip = window.claim_model.index(window.claims.currentIndex().row(), COL_TEXT).data(
-        Qt.ItemDataRole.ToolTipRole)
+        Qt.ItemDataRole.ToolTipRole
+    )
     assert "&lt;a href=file:///etc/passwd&gt;" in tip
 
 

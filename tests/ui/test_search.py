@@ -46,9 +46,7 @@ def test_no_match_says_what_to_do_and_esc_clears(qtbot: QtBot, window: MainWindo
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "U.S.", "-", "*", "AND", "\x00", "x" * 10_000])
-def test_odd_input_gives_a_list_not_an_error(
-    qtbot: QtBot, window: MainWindow, query: str
-) -> None:
+def test_odd_input_gives_a_list_not_an_error(qtbot: QtBot, window: MainWindow, query: str) -> None:
     with qtbot.waitSignal(window.controller.listed):
         window.search.set_query(query)
     assert window.claim_model.total() <= 16

@@ -47,23 +47,26 @@ def test_ctrl_z_puts_back_the_previous_filings(
     assert count(qtbot, window, "Assad's defense") == 8
 
 
-def test_move_to_theme_leaves_only_that_theme(qtbot: QtBot, window: MainWindow,
-                                              seeded_library: Library) -> None:
+def test_move_to_theme_leaves_only_that_theme(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
     window.claims.select_claim(8)
     menu = window.filing.claim_menu(seeded_library.claim(8))
     next(a for a in submenu(menu, "Move to theme").actions() if "Foreign" in a.text()).trigger()
     themes = seeded_library.claim(8).themes
     assert [(t.key, t.is_primary, t.origin) for t in themes] == [
-        ("foreign-forces", True, "analyst")]
+        ("foreign-forces", True, "analyst")
+    ]
     assert (count(qtbot, window, "The offensive"), count(qtbot, window, "Foreign forces")) == (6, 6)
 
 
-def test_also_file_under_and_remove_from_theme(window: MainWindow,
-                                               seeded_library: Library) -> None:
+def test_also_file_under_and_remove_from_theme(window: MainWindow, seeded_library: Library) -> None:
     menu = window.filing.claim_menu(seeded_library.claim(1))
     next(a for a in submenu(menu, "Also file under").actions() if "Assad" in a.text()).trigger()
     assert {t.key: t.is_primary for t in seeded_library.claim(1).themes} == {
-        "offensive": True, "assad-defense": False}
+        "offensive": True,
+        "assad-defense": False,
+    }
     menu = window.filing.claim_menu(seeded_library.claim(1))
     submenu(menu, "Remove from theme").actions()[0].trigger()
     assert [t.key for t in seeded_library.claim(1).themes] == ["assad-defense"]

@@ -16,8 +16,9 @@ from briefing_app.ui.window_state import LAST_CLAIM
 OpenWindow = Callable[[Library], MainWindow]
 
 
-def test_layout_and_last_claim_are_restored(open_window: OpenWindow,
-                                            seeded_library: Library) -> None:
+def test_layout_and_last_claim_are_restored(
+    open_window: OpenWindow, seeded_library: Library
+) -> None:
     window = open_window(seeded_library)
     window.resize(760, 600)  # the headless screen is 800x800
     window.main_splitter.setSizes([150, 300, 300])
@@ -39,8 +40,9 @@ def test_a_claim_that_is_gone_falls_back_to_the_first(
     assert window.claims.currentIndex().row() == 0
 
 
-def test_dark_scheme_is_applied_and_remembered(open_window: OpenWindow,
-                                               seeded_library: Library) -> None:
+def test_dark_scheme_is_applied_and_remembered(
+    open_window: OpenWindow, seeded_library: Library
+) -> None:
     window = open_window(seeded_library)
     window.action_map["scheme_dark"].trigger()
     dark_base = build_palette(DARK).color(QPalette.ColorRole.Base)

@@ -81,9 +81,7 @@ class Plan:
         return f"({base}) NOT {self.excluded}" if self.excluded else base
 
 
-def build_plan(
-    query: Query, connection: sqlite3.Connection, within: Sequence[Clause] = ()
-) -> Plan:
+def build_plan(query: Query, connection: sqlite3.Connection, within: Sequence[Clause] = ()) -> Plan:
     """Return the plan of ``query``, looking field values up through ``connection``.
 
     ``within`` are the clauses of the navigator's view (see ``search.scope``): they

@@ -17,31 +17,44 @@ class AnalystEdits:
 
     def file_under(self, claim: Claim, theme: Theme) -> None:
         """Make ``theme`` the claim's primary theme (others stay as secondary)."""
-        self._push_filing(claim, f"file under {theme.label}",
-                          lambda library: library.file_under(claim.id, theme.key, primary=True))
+        self._push_filing(
+            claim,
+            f"file under {theme.label}",
+            lambda library: library.file_under(claim.id, theme.key, primary=True),
+        )
 
     def move_to_theme(self, claim: Claim, theme: Theme) -> None:
         """Make ``theme`` the claim's only theme."""
-        self._push_filing(claim, f"move to {theme.label}",
-                          lambda library: library.move_to_theme(claim.id, theme.key))
+        self._push_filing(
+            claim,
+            f"move to {theme.label}",
+            lambda library: library.move_to_theme(claim.id, theme.key),
+        )
 
     def also_file_under(self, claim: Claim, theme: Theme) -> None:
         """File the claim under ``theme`` too (primary only if it had no theme)."""
         primary = claim.primary_theme is None
-        self._push_filing(claim, f"also file under {theme.label}",
-                          lambda library: library.file_under(claim.id, theme.key, primary=primary))
+        self._push_filing(
+            claim,
+            f"also file under {theme.label}",
+            lambda library: library.file_under(claim.id, theme.key, primary=primary),
+        )
 
     def remove_from_theme(self, claim: Claim, theme: Theme) -> None:
         """Take the claim out of ``theme``."""
-        self._push_filing(claim, f"remove from {theme.label}",
-                          lambda library: library.unfile(claim.id, theme.key))
+        self._push_filing(
+            claim, f"remove from {theme.label}", lambda library: library.unfile(claim.id, theme.key)
+        )
 
     def grade(self, claim: Claim, reliability: str, credibility: int) -> None:
         """Grade the claim on the Admiralty scale (nothing happens if unchanged)."""
         before = (claim.reliability, claim.credibility)
         if before != (reliability, credibility):
-            self._undo_stack.push(GradingCommand(
-                self._library, claim.id, before, (reliability, credibility), self._listeners))
+            self._undo_stack.push(
+                GradingCommand(
+                    self._library, claim.id, before, (reliability, credibility), self._listeners
+                )
+            )
 
     def _push_filing(self, claim: Claim, text: str, change: FilingChange) -> None:
         self._undo_stack.push(

@@ -30,8 +30,9 @@ PADDING = 6
 MATCH_COLOUR = QColor(255, 200, 0, 110)
 
 
-def _draw_background(option: QStyleOptionViewItem, index: AnyIndex, painter: QPainter,
-                     delegate: QStyledItemDelegate) -> QStyleOptionViewItem:
+def _draw_background(
+    option: QStyleOptionViewItem, index: AnyIndex, painter: QPainter, delegate: QStyledItemDelegate
+) -> QStyleOptionViewItem:
     """Draw the row's panel (selection, hover, focus) without text; return the option used."""
     opt = QStyleOptionViewItem(option)
     delegate.initStyleOption(opt, index)
@@ -124,9 +125,10 @@ class ClaimTextDelegate(QStyledItemDelegate):
         height = sum(line.height() for line in lines)
         top = rect.top() + max(0.0, (rect.height() - height) / 2)
         last = lines[-1] if lines else None
-        overflow = last is not None and last.textStart() + last.textLength() < len(
-            text.encode("utf-16-le")
-        ) // 2
+        overflow = (
+            last is not None
+            and last.textStart() + last.textLength() < len(text.encode("utf-16-le")) // 2
+        )
         for line in lines:
             if line is last and overflow:
                 self._draw_elided_line(painter, text, line.textStart(), font, rect, top)
@@ -134,8 +136,9 @@ class ClaimTextDelegate(QStyledItemDelegate):
                 line.draw(painter, QPointF(rect.left(), top))
             top += line.height()
 
-    def _draw_elided_line(self, painter: QPainter, text: str, utf16_start: int, font: QFont,
-                          rect: QRectF, top: float) -> None:
+    def _draw_elided_line(
+        self, painter: QPainter, text: str, utf16_start: int, font: QFont, rect: QRectF, top: float
+    ) -> None:
         start = OffsetMap(text).to_code_points(utf16_start)
         elided = QFontMetrics(font).elidedText(
             text[start:], Qt.TextElideMode.ElideRight, int(rect.width())
@@ -206,8 +209,13 @@ class ThemeChipDelegate(QStyledItemDelegate):
         self._draw_chips(painter, opt, claim.themes, rect)
         painter.restore()
 
-    def _draw_chips(self, painter: QPainter, opt: QStyleOptionViewItem,
-                    themes: tuple[ClaimTheme, ...], rect: QRect) -> None:
+    def _draw_chips(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        themes: tuple[ClaimTheme, ...],
+        rect: QRect,
+    ) -> None:
         metrics = QFontMetrics(opt.font)
         chip_height = metrics.height() + 6
         top = rect.top() + (rect.height() - chip_height) / 2
@@ -217,8 +225,11 @@ class ThemeChipDelegate(QStyledItemDelegate):
             remaining = len(themes) - number
             if x + width > rect.right() and remaining:
                 painter.setPen(_text_colour(opt))
-                painter.drawText(QRectF(x, top, rect.right() - x, chip_height),
-                                 Qt.AlignmentFlag.AlignVCenter, f"+{remaining}")
+                painter.drawText(
+                    QRectF(x, top, rect.right() - x, chip_height),
+                    Qt.AlignmentFlag.AlignVCenter,
+                    f"+{remaining}",
+                )
                 return
             chip = QRectF(x, top, width, chip_height)
             colour = QColor(theme.colour)
@@ -236,7 +247,8 @@ class ThemeChipDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), 7, 7)
             painter.setFont(font)
             painter.setPen(text_colour)
-            label = QFontMetrics(font).elidedText(theme.label, Qt.TextElideMode.ElideRight,
-                                                  int(width) - 10)
+            label = QFontMetrics(font).elidedText(
+                theme.label, Qt.TextElideMode.ElideRight, int(width) - 10
+            )
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
             x += width + 4

@@ -94,11 +94,21 @@ class ClaimListController(QObject):
     hints = Signal(str)
     listed = Signal()  # the list shows what the filter and the query ask for
 
-    def __init__(self, library: Library, navigator: ThemeNavigator, search: SearchBox,
-                 view: ClaimTableView, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        navigator: ThemeNavigator,
+        search: SearchBox,
+        view: ClaimTableView,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._library, self._navigator, self._search, self._view = (
-            library, navigator, search, view)
+            library,
+            navigator,
+            search,
+            view,
+        )
         self._generation = 0
         self._searching = False
         self._found: int | None = None
@@ -142,8 +152,12 @@ class ClaimListController(QObject):
             generation, library = self._generation, self._library
             # The slots are bound methods, so nothing arrives once the controller is gone.
             run_in_background(
-                lambda _progress: (generation, query, claim_filter,
-                                   find_matches(library, query, claim_filter)),
+                lambda _progress: (
+                    generation,
+                    query,
+                    claim_filter,
+                    find_matches(library, query, claim_filter),
+                ),
                 self._on_matches,
                 self.error.emit,  # not expected: find_matches reports failures itself
             )
@@ -166,11 +180,17 @@ class ClaimListController(QObject):
             self.error.emit(f"Search failed: {matches.error}")
         if matches.hints:
             self.hints.emit(" · ".join(matches.hints))
-        self._show(lambda model: model.set_ids(matches.ids), query, claim_filter,
-                   found=len(matches.ids))
+        self._show(
+            lambda model: model.set_ids(matches.ids), query, claim_filter, found=len(matches.ids)
+        )
 
-    def _show(self, fill: Callable[[ClaimTableModel], None], query: str,
-              claim_filter: ClaimFilter, found: int | None = None) -> None:
+    def _show(
+        self,
+        fill: Callable[[ClaimTableModel], None],
+        query: str,
+        claim_filter: ClaimFilter,
+        found: int | None = None,
+    ) -> None:
         view = self._view
         with view.keeping_selection(or_top=self._to_top):
             fill(view.claim_model())

@@ -28,8 +28,9 @@ def _label(theme: Theme, position: int) -> str:
     return f"&{position}  {label}" if position <= 9 else label
 
 
-def build_claim_menu(parent: QWidget, claim: Claim, themes: list[Theme],
-                     handlers: ClaimMenuHandlers) -> QMenu:
+def build_claim_menu(
+    parent: QWidget, claim: Claim, themes: list[Theme], handlers: ClaimMenuHandlers
+) -> QMenu:
     """Return the context menu for ``claim`` (themes in navigator order)."""
     menu = QMenu(parent)
     filed = {t.key for t in claim.themes}
@@ -53,4 +54,3 @@ def build_claim_menu(parent: QWidget, claim: Claim, themes: list[Theme],
     menu.addAction("New note", handlers.new_note)
     menu.addAction("Copy claim text", handlers.copy_text)
     return menu
-

@@ -302,7 +302,8 @@ class ClaimTableModel(QAbstractTableModel):
         """Return "title" then "outlet · date" (published, else imported) for a claim's document."""
         if claim.document_id not in self._documents:
             self._documents.update(
-                (d.id, d) for d in self._library.document_listings([claim.document_id]))
+                (d.id, d) for d in self._library.document_listings([claim.document_id])
+            )
         listing = self._documents.get(claim.document_id)
         date = listing.date if listing else (claim.published or "")[:10]
         outlet = claim.outlet or "Outlet unknown"

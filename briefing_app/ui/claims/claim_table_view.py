@@ -67,8 +67,7 @@ class ClaimTableView(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         metrics = QFontMetrics(self.font())
-        for column, sample in ((COL_PARAGRAPH, "¶888"), (COL_HEDGE, "≈"),
-                               (COL_NOTES, "✎ 88")):
+        for column, sample in ((COL_PARAGRAPH, "¶888"), (COL_HEDGE, "≈"), (COL_NOTES, "✎ 88")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(COL_THEMES, QHeaderView.ResizeMode.Interactive)

@@ -47,9 +47,15 @@ class LibraryCommand(QUndoCommand):
 class FilingCommand(LibraryCommand):
     """Change a claim's themes; undo puts back the filings it had before."""
 
-    def __init__(self, library: Library, claim_id: int, text: str,
-                 change: FilingChange, listeners: Listeners,
-                 before: tuple[ClaimTheme, ...]) -> None:
+    def __init__(
+        self,
+        library: Library,
+        claim_id: int,
+        text: str,
+        change: FilingChange,
+        listeners: Listeners,
+        before: tuple[ClaimTheme, ...],
+    ) -> None:
         super().__init__(library, text, listeners)
         self._claim_id, self._change = claim_id, change
         self._before = before
@@ -81,8 +87,14 @@ class FilingCommand(LibraryCommand):
 class GradingCommand(LibraryCommand):
     """Grade a claim on the Admiralty scale; undo restores the old grades."""
 
-    def __init__(self, library: Library, claim_id: int, before: tuple[str, int],
-                 after: tuple[str, int], listeners: Listeners) -> None:
+    def __init__(
+        self,
+        library: Library,
+        claim_id: int,
+        before: tuple[str, int],
+        after: tuple[str, int],
+        listeners: Listeners,
+    ) -> None:
         super().__init__(library, f"grade {after[0]}{after[1]}", listeners)
         self._claim_id, self._before, self._after = claim_id, before, after
 

@@ -107,8 +107,10 @@ class SourceCard(QStackedWidget):
         self.credibility = QComboBox()
         for grade_number, label in CREDIBILITY.items():
             self.credibility.addItem(f"{grade_number}: {label}", grade_number)
-        for combo, name in ((self.reliability, "Source reliability"),
-                            (self.credibility, "Information credibility")):
+        for combo, name in (
+            (self.reliability, "Source reliability"),
+            (self.credibility, "Information credibility"),
+        ):
             combo.setAccessibleName(name)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(self._on_grading_activated)

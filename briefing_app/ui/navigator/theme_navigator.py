@@ -69,20 +69,45 @@ def navigator_entries(
 ) -> list[NavigatorEntry]:
     """Return the navigator's rows, with the counts known so far (cheap: no counting)."""
     known = counts or {}
-    entries = [NavigatorEntry("All", ClaimFilter(), known.get(ClaimFilter()), KIND_ALL,
-                              description="Every claim in the library")]
+    entries = [
+        NavigatorEntry(
+            "All",
+            ClaimFilter(),
+            known.get(ClaimFilter()),
+            KIND_ALL,
+            description="Every claim in the library",
+        )
+    ]
     for theme in library.themes():
         claim_filter = ClaimFilter(theme=theme.key)
-        entries.append(NavigatorEntry(theme.label, claim_filter, known.get(claim_filter),
-                                      KIND_THEME, theme.colour, theme.description))
+        entries.append(
+            NavigatorEntry(
+                theme.label,
+                claim_filter,
+                known.get(claim_filter),
+                KIND_THEME,
+                theme.colour,
+                theme.description,
+            )
+        )
     for label, claim_filter, description in VIEWS:
-        entries.append(NavigatorEntry(label, claim_filter, known.get(claim_filter), KIND_VIEW,
-                                      description=description))
+        entries.append(
+            NavigatorEntry(
+                label, claim_filter, known.get(claim_filter), KIND_VIEW, description=description
+            )
+        )
     for saved in library.saved_searches():
         claim_filter = ClaimFilter(query=saved.query)
-        entries.append(NavigatorEntry(
-            saved.name, claim_filter, known.get(claim_filter), KIND_SAVED,
-            description=f"Saved search: {saved.query}", saved_id=saved.id))
+        entries.append(
+            NavigatorEntry(
+                saved.name,
+                claim_filter,
+                known.get(claim_filter),
+                KIND_SAVED,
+                description=f"Saved search: {saved.query}",
+                saved_id=saved.id,
+            )
+        )
     return entries
 
 
@@ -182,9 +207,7 @@ class ThemeNavigatorModel(QAbstractListModel):
 
     def row_of(self, claim_filter: ClaimFilter) -> int:
         """Return the row showing ``claim_filter``, or -1."""
-        return next(
-            (i for i, e in enumerate(self._entries) if e.claim_filter == claim_filter), -1
-        )
+        return next((i for i, e in enumerate(self._entries) if e.claim_filter == claim_filter), -1)
 
     @override
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -258,8 +281,9 @@ class NavigatorDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_role = palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text
         if entry.colour:
-            painter.fillRect(QRect(rect.left() + 6, rect.top() + 5, 5, rect.height() - 10),
-                             QColor(entry.colour))
+            painter.fillRect(
+                QRect(rect.left() + 6, rect.top() + 5, 5, rect.height() - 10), QColor(entry.colour)
+            )
         font = QFont(opt.font)
         font.setBold(entry.kind == KIND_ALL)
         painter.setFont(font)

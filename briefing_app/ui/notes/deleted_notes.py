@@ -27,7 +27,9 @@ def deleted_note_choices(library: Library) -> list[Choice]:
 
 
 def deleted_notes_dialog(
-    library: Library, restored: Callable[[int], None], failed: Callable[[str], None],
+    library: Library,
+    restored: Callable[[int], None],
+    failed: Callable[[str], None],
     parent: QWidget | None = None,
 ) -> ChoiceDialog:
     """Return the dialog; ``restored`` gets the claim id of each note brought back."""

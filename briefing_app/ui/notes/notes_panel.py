@@ -43,8 +43,9 @@ class NotesPanel(QWidget):
     notes_changed = Signal(int)
     error = Signal(str)
 
-    def __init__(self, library: Library, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._library, self._undo_stack = library, undo_stack
         self._claim_id: int | None = None
@@ -320,4 +321,3 @@ class NotesPanel(QWidget):
             self.model.put(note)
             self._edit(note)
         self.notes_changed.emit(note.claim_id)
-
