@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -39,15 +39,16 @@ from briefing_app.ui.claims.filing import FILE_UNDER_KEYS, FilingController
 from briefing_app.ui.claims.source_card import SourceCard
 from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog
 from briefing_app.ui.dialogs.import_export import (
+    ExportView,
     Importer,
-    ask_export_target,
     ask_import_paths,
+    export_view,
     import_summary,
-    start_export,
 )
 from briefing_app.ui.dialogs.messages import ask
 from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.live_refresh import LiveRefresh
+from briefing_app.ui.menus import build_menu_bar, wire_undo
 from briefing_app.ui.navigator.briefings import BriefingsController, left_column
 from briefing_app.ui.navigator.saved_searches import SavedSearchController
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
@@ -62,7 +63,6 @@ STATUS_MS = 8000
 # Work that the first page does not need starts this long after the window is built.
 AFTER_FIRST_PAINT_MS = 300
 DEFAULT_SIZE = (1400, 860)
-EXPORT_FOLDER_KEY = "export/folder"
 
 
 class MainWindow(QMainWindow):
@@ -173,36 +173,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.library_label)
 
     def _build_menus(self) -> None:
-        a = self.action_map
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([a["import"], a["import_clipboard"], a["export"]])
-        file_menu.addSeparator()
-        file_menu.addAction(a["restore_backup"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        edit = bar.addMenu("&Edit")
-        edit.addActions([a["undo"], a["redo"]])
-        edit.addSeparator()
-        edit.addActions(
-            [a["search"], a["save_search"], a["new_note"], a["delete_note"], a["copy_claim"]]
-        )
-        edit.addAction(a["deleted_notes"])
-        claim = bar.addMenu("&Claim")
-        claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
-        self.file_under_menu = claim.addMenu("&File under")
-        self.file_under_menu.addActions([a[f"file_under_{n}"] for n in range(1, 10)])
-        view = bar.addMenu("&View")
-        view.addActions([a["sort_document"], a["sort_theme"]])
-        view.addSeparator()
-        colours = view.addMenu("&Colours")
-        group = QActionGroup(self)
-        for name in ("scheme_system", "scheme_light", "scheme_dark"):
-            group.addAction(a[name])
-            colours.addAction(a[name])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([a["shortcuts"], a["about"]])
-        for name, action in a.items():
+        self.file_under_menu = build_menu_bar(self, self.action_map)
+        for name, action in self.action_map.items():
             (self.claims if SPECS[name].scope == LIST else self).addAction(action)
 
     def _connect(self) -> None:
@@ -218,18 +190,7 @@ class MainWindow(QMainWindow):
         a["copy_claim"].triggered.connect(self._on_copy_claim)
         for position in range(1, 10):
             a[f"file_under_{position}"].triggered.connect(partial(self.filing.file_under, position))
-        a["undo"].triggered.connect(self.undo_stack.undo)
-        a["redo"].triggered.connect(self.undo_stack.redo)
-        a["undo"].setEnabled(False)
-        a["redo"].setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo")
-        )
+        wire_undo(self.undo_stack, a["undo"], a["redo"])
         a["import"].triggered.connect(lambda: self.importer.import_paths(ask_import_paths(self)))
         a["import_clipboard"].triggered.connect(lambda: self.importer.import_clipboard())
         a["deleted_notes"].triggered.connect(self.show_deleted_notes)
@@ -397,30 +358,15 @@ class MainWindow(QMainWindow):
             self._on_article_claim_clicked(first[0].id)
 
     def _on_export(self) -> None:
-        from briefing_app.ui.reports.scope import ask_export_scope  # loaded when first used
-
         selected = self.claims.current_claim_id()
-        scope = ask_export_scope(
+        self.notes.flush()
+        export_view(
             self,
             self._library,
-            self.controller.current_filter(),
-            self.search.query(),
-            [selected] if selected else [],
+            self._settings,
+            ExportView(self.controller.current_filter(), self.search.query(), selected),
+            done=lambda path: self.show_status(f"Exported to {path}"),
         )
-        if scope is None:
-            return
-        folder = self._settings.value(EXPORT_FOLDER_KEY)
-        target = ask_export_target(self, Path(str(folder)) if folder else None)
-        if target is not None:
-            self._settings.setValue(EXPORT_FOLDER_KEY, str(target[0].parent))
-            self.notes.flush()
-            start_export(
-                self,
-                self._library,
-                *target,
-                done=lambda path: self.show_status(f"Exported to {path}"),
-                scope=scope,
-            )
 
     # view
     def show_shortcuts(self) -> ShortcutSheet:

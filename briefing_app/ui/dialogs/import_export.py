@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from typing_extensions import override
 
-from briefing_app.domain.library import ExportScope, ImportResult
+from briefing_app.domain.library import ClaimFilter, ExportScope, ImportResult
 from briefing_app.services.library import Library
 from briefing_app.ui.background import LibraryOp, Progress, run_in_background
 from briefing_app.ui.dialogs.messages import show_error
@@ -229,3 +230,40 @@ def start_export(
         show_error(parent, "Export failed", message)
 
     return run_in_background(work, succeeded, failed)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportView:
+    """What the window shows when the user asks to export: its filter, query and claim."""
+
+    claim_filter: ClaimFilter
+    query: str
+    selected: int | None
+
+
+EXPORT_FOLDER_KEY = "export/folder"
+
+
+def export_view(
+    parent: QWidget,
+    library: Library,
+    settings: QSettings,
+    view: ExportView,
+    done: Callable[[Path], None],
+) -> LibraryOp | None:
+    """Ask which claims (view, selection, library) and where, then export in the background.
+
+    The file dialog opens in the folder exported to last time.
+    """
+    from briefing_app.ui.reports.scope import ask_export_scope  # loaded when first used
+
+    selected = [view.selected] if view.selected is not None else []
+    scope = ask_export_scope(parent, library, view.claim_filter, view.query, selected)
+    if scope is None:
+        return None
+    folder = settings.value(EXPORT_FOLDER_KEY)
+    target = ask_export_target(parent, Path(str(folder)) if folder else None)
+    if target is None:
+        return None
+    settings.setValue(EXPORT_FOLDER_KEY, str(target[0].parent))
+    return start_export(parent, library, *target, done=done, scope=scope)
