@@ -85,7 +85,8 @@ def _export(library: Library, args: argparse.Namespace) -> int:
 
 
 def _search(library: Library, args: argparse.Namespace) -> int:
-    result = library.search(args.query)
+    query = " ".join(args.query)  # unquoted words are one query, as in the window
+    result = library.search(query)
     if args.json:
         notes = library.notes_for_many([hit.claim.id for hit in result.hits])
         payload = [
@@ -110,7 +111,7 @@ def _search(library: Library, args: argparse.Namespace) -> int:
         theme = primary.label if primary else "Unfiled"
         print(f"{hit.claim.id}\t¶{hit.claim.paragraph}\t{theme}\t{hit.claim.text}")
     if not result.hits:
-        print(f"No claims match {args.query!r}.", file=sys.stderr)
+        print(f"No claims match {query!r}.", file=sys.stderr)
     return 0
 
 

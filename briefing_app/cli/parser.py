@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import NoReturn
 
 from briefing_app import __version__
@@ -16,6 +17,34 @@ class OneLineParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Raise the problem instead of printing usage and exiting."""
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        """Parse ``args``; a search query may begin with "-" (``search -russian``)."""
+        return super().parse_args(None if args is None else _dash_queries(list(args)), namespace)
+
+
+SEARCH_OPTIONS = ("--json", "-h", "--help")
+
+
+def _dash_queries(args: list[str]) -> list[str]:
+    """Return ``args`` with "--" before a search query that begins with "-".
+
+    ``-word`` excludes a word (the grammar in the README), so ``search -russian``
+    means a query, never an option; only the search command's own options stay options.
+    """
+    at = 0
+    while at < len(args) and args[at].startswith("-"):  # the options before the command
+        at += 2 if args[at] == "--db" else 1
+    if at >= len(args) or args[at] != "search" or "--" in args:
+        return args
+    rest = args[at + 1 :]
+    options = [a for a in rest if a in SEARCH_OPTIONS]
+    words = [a for a in rest if a not in SEARCH_OPTIONS]
+    if not words or not words[0].startswith("-"):
+        return args
+    return [*args[: at + 1], *options, "--", *words]
 
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -73,7 +102,9 @@ def build_parser() -> OneLineParser:
     )
 
     searching = commands.add_parser("search", help="search claims and notes")
-    searching.add_argument("query", metavar="QUERY")
+    searching.add_argument(
+        "query", metavar="QUERY", nargs="+", help="words, quoted or not, are one query"
+    )
     searching.add_argument("--json", action="store_true", help="print JSON")
 
     noting = commands.add_parser("note", help="add a note to a claim")

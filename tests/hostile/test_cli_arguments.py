@@ -93,3 +93,24 @@ def test_a_library_folder_that_is_not_utf8_and_missing_is_one_line(tmp_path: Pat
     done = run(b"--db", bytes(tmp_path) + b"/no-\xff/lib.db", b"search", b"x", cwd=tmp_path)
     err = assert_one_line_refusal(done)
     assert "does not exist" in err and "\ufffd" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("search", "-russian"),
+        ("search", "--json", "-russian"),
+        ("search", "-russian", "--json"),
+        ("search", "-russian", "homs"),
+    ],
+)
+def test_a_query_may_begin_with_a_dash(library: Path, argv: tuple[str, ...]) -> None:
+    done = run("--db", str(library), *argv, cwd=library.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout and b"Russian" not in done.stdout  # claims without the word
+
+
+def test_a_library_called_search_is_not_taken_for_the_command(tmp_path: Path) -> None:
+    Library.open(tmp_path / "search").import_files([SEED])
+    done = run("--db", str(tmp_path / "search"), "search", "-russian", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
