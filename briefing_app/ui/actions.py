@@ -93,7 +93,43 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "copy_claim", "&Copy claim text", ("Ctrl+C",), "Themes", "Copy the claim's text", scope=LIST
     ),
     ActionSpec(
-        "undo", "&Undo", ("Ctrl+Z",), "Edit", "Undo the last theme change, grading or note deletion"
+        "copy_citation",
+        "Copy with c&itation",
+        ("Ctrl+Shift+C",),
+        "Themes",
+        "Copy the claim as a quote with its outlet, title, date and paragraph",
+        scope=LIST,
+    ),
+    ActionSpec(
+        "not_a_claim",
+        "&Not a claim",
+        ("Shift+Del",),
+        "Corrections",
+        'Mark the claim "not a claim": it leaves every view but Not claims',
+        scope=LIST,
+    ),
+    ActionSpec(
+        "this_is_a_claim",
+        "&This is a claim",
+        (),
+        "Corrections",
+        'Show a claim marked "not a claim" again (from the Not claims view)',
+        scope=LIST,
+    ),
+    ActionSpec(
+        "merge_with_next",
+        "&Merge with next claim",
+        ("Ctrl+J",),
+        "Corrections",
+        "Join the claim with the next one of its document (notes of both are kept)",
+        scope=LIST,
+    ),
+    ActionSpec(
+        "undo",
+        "&Undo",
+        ("Ctrl+Z",),
+        "Edit",
+        "Undo the last theme change, grading, correction or note deletion",
     ),
     ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Redo what was undone"),
     ActionSpec(

@@ -34,6 +34,7 @@ from briefing_app.ui.claims.claim_list_controller import ClaimListController
 from briefing_app.ui.claims.claim_table_model import COL_PARAGRAPH, COL_THEMES, ClaimTableModel
 from briefing_app.ui.claims.claim_table_view import ClaimTableView
 from briefing_app.ui.claims.commands import Listeners
+from briefing_app.ui.claims.corrections import CorrectionsController
 from briefing_app.ui.claims.document_claims import DocumentClaims
 from briefing_app.ui.claims.filing import FILE_UNDER_KEYS, FilingController
 from briefing_app.ui.claims.source_card import SourceCard
@@ -134,10 +135,9 @@ class MainWindow(QMainWindow):
             self.navigator_model,
             self.claims,
             lambda: (self.notes.new_note, self._on_copy_claim),
-            self.show_status,
-            self.show_error,
             self,
         )
+        self.corrections = CorrectionsController(self._library, self)
 
     def _build_layout(self) -> None:
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)

@@ -19,13 +19,22 @@ def build_menu_bar(window: QMainWindow, a: dict[str, QAction]) -> QMenu:
     edit.addActions([a["undo"], a["redo"]])
     edit.addSeparator()
     edit.addActions(
-        [a["search"], a["save_search"], a["new_note"], a["delete_note"], a["copy_claim"]]
+        [
+            a["search"],
+            a["save_search"],
+            a["new_note"],
+            a["delete_note"],
+            a["copy_claim"],
+            a["copy_citation"],
+        ]
     )
     edit.addAction(a["deleted_notes"])
     claim = bar.addMenu("&Claim")
     claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
     file_under_menu = claim.addMenu("&File under")
     file_under_menu.addActions([a[f"file_under_{n}"] for n in range(1, 10)])
+    claim.addSeparator()
+    claim.addActions([a["not_a_claim"], a["this_is_a_claim"], a["merge_with_next"]])
     view = bar.addMenu("&View")
     view.addActions([a["sort_document"], a["sort_theme"]])
     view.addSeparator()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_emptied_after(qapp: QApplication) -> Iterator[None]:
+    """Empty the clipboard after each test.
+
+    Data a test put on the clipboard would otherwise still be held by Qt when the
+    application is torn down at the end of the run, and PySide6 crashes freeing it
+    then (a segmentation fault after every test passed).
+    """
+    yield
+    QGuiApplication.clipboard().clear()
+    qapp.processEvents()
 
 
 @pytest.fixture

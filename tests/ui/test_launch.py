@@ -27,7 +27,7 @@ def test_bundled_briefing_is_grouped_by_theme_with_counts(window: MainWindow) ->
         8,
         5,
     )
-    assert list(counts)[-3:] == ["With notes", "Hedged", "Unfiled"]
+    assert list(counts)[-4:] == ["With notes", "Hedged", "Unfiled", "Not claims"]
 
 
 def test_all_claims_are_listed_and_the_first_is_selected(window: MainWindow) -> None:

@@ -34,13 +34,14 @@ def test_navigator_model_lists_all_themes_then_views(seeded_library: Library, qt
         "With notes",
         "Hedged",
         "Unfiled",
+        "Not claims",
     ]
     assert model.index(1).data(FilterRole) == ClaimFilter(theme="offensive")
     assert model.index(5).data(CountRole) is None and model.counting()  # read in the background
     with qtbot.waitSignal(model.counts_changed):
         pass
     counts = [model.index(r).data(CountRole) for r in range(model.rowCount())]
-    assert counts == [16, 7, 8, 5, 0, 2, 0] and not model.counting()
+    assert counts == [16, 7, 8, 5, 0, 2, 0, 0] and not model.counting()
 
 
 def test_navigator_counts_update_in_place(seeded_library: Library, qtbot: QtBot) -> None:

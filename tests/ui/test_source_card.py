@@ -43,3 +43,56 @@ def test_empty_card_says_what_to_do(qtbot: QtBot) -> None:
     qtbot.addWidget(card)
     card.show_claim(None)
     assert card.currentWidget().text() == "Select a claim to see where it comes from."
+
+
+def test_card_says_whose_reliability_grade_it_is(
+    window: MainWindow, seeded_library: Library
+) -> None:
+    for claim_id in seeded_library.claim_ids():
+        claim = seeded_library.claim(claim_id)
+        window.claims.select_claim(claim_id)
+        quoted = " (quoted)" if claim.attribution else ""
+        assert window.card.graded_source.text() == f"Reliability of {claim.graded_source}{quoted}"
+
+
+def test_card_shows_the_claim_id_as_selectable_text(window: MainWindow) -> None:
+    window.claims.select_claim(11)
+    assert window.card.claim_id.text() == "Claim 11"
+    assert (
+        window.card.claim_id.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+
+
+def test_this_claim_only_grades_one_claim_and_ctrl_z_undoes_it(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
+    window.claims.select_claim(1)
+    window.card.reliability.setCurrentIndex(1)  # B, not yet stored
+    window.card.claim_only.click()
+    claim = seeded_library.claim(1)
+    assert claim.reliability_overridden and claim.reliability == "B"
+    assert window.card.graded_source.text() == "Reliability of this claim alone"
+    window.card.claim_only.click()  # unchecked: the source's grade applies again
+    assert not seeded_library.claim(1).reliability_overridden
+    window.claims.setFocus()
+    qtbot.keyClick(window.claims, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert seeded_library.claim(1).reliability == "B"
+    assert window.card.claim_only.isChecked()
+    qtbot.keyClick(window.claims, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not seeded_library.claim(1).reliability_overridden
+    assert not window.card.claim_only.isChecked()
+
+
+def test_grading_the_source_changes_every_claim_of_it(
+    window: MainWindow, seeded_library: Library
+) -> None:
+    claim = seeded_library.claim(1)
+    same = [
+        i
+        for i in seeded_library.claim_ids()
+        if seeded_library.claim(i).graded_source == claim.graded_source
+    ]
+    window.claims.select_claim(1)
+    window.card.reliability.setCurrentIndex(2)
+    window.card.reliability.activated.emit(2)
+    assert {seeded_library.claim(i).reliability for i in same} == {"C"}

@@ -8,9 +8,12 @@ its characters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QMouseEvent,
     QPalette,
@@ -18,7 +21,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 from typing_extensions import override
 
 from briefing_app.domain.library import Claim, DocumentText
@@ -50,6 +53,8 @@ class ArticleView(QTextBrowser):
         self._claims: list[Claim] = []
         self._claim: Claim | None = None
         self._term_spans: list[tuple[int, int]] = []
+        # Adds entries to the context menu, given the code point offset clicked.
+        self.menu_extender: Callable[[QMenu, int], None] | None = None
 
     def document_text(self) -> str:
         """Return the text of the document shown ("" for none)."""
@@ -180,8 +185,42 @@ class ArticleView(QTextBrowser):
 
     def claim_at_position(self, utf16: int) -> Claim | None:
         """Return the claim whose sentence covers document position ``utf16``."""
-        offset = self._offsets.to_code_points(utf16)
+        return self.claim_at_offset(self._offsets.to_code_points(utf16))
+
+    def claim_at_offset(self, offset: int) -> Claim | None:
+        """Return the claim whose sentence covers code point ``offset``."""
         return next((c for c in self._claims if c.start <= offset < c.end), None)
+
+    def selected_span(self) -> tuple[int, int]:
+        """Return the selection as code point offsets (start == end: nothing selected)."""
+        cursor = self.textCursor()
+        to_code_points = self._offsets.to_code_points
+        return to_code_points(cursor.selectionStart()), to_code_points(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select code points ``start`` to ``end`` (as a mouse drag would)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def forget_document(self) -> None:
+        """Show nothing until the next ``show_document`` (its claims changed)."""
+        self.show_document(None, [])
+
+    def context_menu(self, utf16: int) -> QMenu:
+        """Return the context menu for document position ``utf16`` (copy, then corrections)."""
+        menu = self.createStandardContextMenu()
+        if self.menu_extender is not None and self._document is not None:
+            self.menu_extender(menu, self._offsets.to_code_points(utf16))
+        return menu
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        menu = self.context_menu(position)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     @override
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -6,7 +6,13 @@ from PySide6.QtGui import QUndoStack
 
 from briefing_app.domain.library import Claim, Theme
 from briefing_app.services.library import Library
-from briefing_app.ui.claims.commands import FilingChange, FilingCommand, GradingCommand, Listeners
+from briefing_app.ui.claims.commands import (
+    FilingChange,
+    FilingCommand,
+    GradingCommand,
+    Listeners,
+    OverrideCommand,
+)
 
 
 class AnalystEdits:
@@ -54,6 +60,14 @@ class AnalystEdits:
                 GradingCommand(
                     self._library, claim.id, before, (reliability, credibility), self._listeners
                 )
+            )
+
+    def override_reliability(self, claim: Claim, reliability: str | None) -> None:
+        """Grade the claim's reliability on its own (None: its source's grade applies again)."""
+        before = claim.reliability if claim.reliability_overridden else None
+        if before != reliability:
+            self._undo_stack.push(
+                OverrideCommand(self._library, claim.id, before, reliability, self._listeners)
             )
 
     def _push_filing(self, claim: Claim, text: str, change: FilingChange) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing_app.domain.library import Claim, Theme
@@ -29,9 +30,16 @@ def _label(theme: Theme, position: int) -> str:
 
 
 def build_claim_menu(
-    parent: QWidget, claim: Claim, themes: list[Theme], handlers: ClaimMenuHandlers
+    parent: QWidget,
+    claim: Claim,
+    themes: list[Theme],
+    handlers: ClaimMenuHandlers,
+    extra: Sequence[QAction] = (),
 ) -> QMenu:
-    """Return the context menu for ``claim`` (themes in navigator order)."""
+    """Return the context menu for ``claim`` (themes in navigator order).
+
+    ``extra`` actions (corrections, copy with citation) follow, those enabled only.
+    """
     menu = QMenu(parent)
     filed = {t.key for t in claim.themes}
     primary = claim.primary_theme
@@ -53,4 +61,8 @@ def build_claim_menu(
     menu.addSeparator()
     menu.addAction("New note", handlers.new_note)
     menu.addAction("Copy claim text", handlers.copy_text)
+    enabled = [action for action in extra if action.isEnabled()]
+    if enabled:
+        menu.addSeparator()
+        menu.addActions(enabled)
     return menu

@@ -129,3 +129,33 @@ class DeleteNoteCommand(LibraryCommand):
     def undo(self) -> None:
         """Restore the note."""
         self._apply(lambda: self._library.restore_note(self._note_id).claim_id)
+
+
+class OverrideCommand(LibraryCommand):
+    """Grade one claim's reliability on its own, or stop (None); undo restores the old one."""
+
+    def __init__(
+        self,
+        library: Library,
+        claim_id: int,
+        before: str | None,
+        after: str | None,
+        listeners: Listeners,
+    ) -> None:
+        text = "grade this claim only" if after is not None else "grade by source"
+        super().__init__(library, text, listeners)
+        self._claim_id, self._before, self._after = claim_id, before, after
+
+    @override
+    def redo(self) -> None:
+        """Store the new override."""
+        self._apply(lambda: self._set(self._after))
+
+    @override
+    def undo(self) -> None:
+        """Store the old override."""
+        self._apply(lambda: self._set(self._before))
+
+    def _set(self, grade: str | None) -> int:
+        self._library.override_reliability(self._claim_id, grade)
+        return self._claim_id

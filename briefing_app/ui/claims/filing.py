@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import Claim
@@ -15,6 +16,9 @@ from briefing_app.ui.claims.analyst_edits import AnalystEdits
 from briefing_app.ui.claims.claim_menu import ClaimMenuHandlers, build_claim_menu
 from briefing_app.ui.claims.claim_table_view import ClaimTableView
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigatorModel
+
+if TYPE_CHECKING:
+    from briefing_app.ui.main_window import MainWindow
 
 FILE_UNDER_KEYS = range(1, 10)
 
@@ -29,11 +33,10 @@ class FilingController(QObject):
         navigator: ThemeNavigatorModel,
         claims: ClaimTableView,
         menu_handlers: Callable[[], tuple[Callable[[], None], Callable[[], None]]],
-        say: Callable[[str], None],
-        warn: Callable[[str], None],
-        window: QWidget,
+        window: MainWindow,
     ) -> None:
         super().__init__(window)
+        say, warn = window.show_status, window.show_error
         self._library, self._edits, self._navigator, self._claims = (
             library,
             edits,
@@ -46,7 +49,10 @@ class FilingController(QObject):
             warn,
             window,
         )
+        # Registered actions the context menu offers too (corrections, copy with citation).
+        self.menu_actions: list[QAction] = []
         claims.customContextMenuRequested.connect(self._on_context_menu)
+        window.card.override_requested.connect(self.override)
 
     def current_claim(self) -> Claim | None:
         """Return the selected claim, freshly read."""
@@ -79,6 +85,13 @@ class FilingController(QObject):
         except BriefingError as error:
             self._warn(str(error))
 
+    def override(self, claim_id: int, reliability: str | None) -> None:
+        """Grade one claim's reliability on its own, or let its source's apply (undoable)."""
+        try:
+            self._edits.override_reliability(self._library.claim(claim_id), reliability)
+        except BriefingError as error:
+            self._warn(str(error))
+
     def claim_menu(self, claim: Claim) -> QMenu:
         """Return the context menu for ``claim``."""
         edits = self._edits
@@ -90,7 +103,8 @@ class FilingController(QObject):
             new_note,
             copy_claim,
         )
-        return build_claim_menu(self._window, claim, self._navigator.themes(), handlers)
+        themes = self._navigator.themes()
+        return build_claim_menu(self._window, claim, themes, handlers, self.menu_actions)
 
     def _on_context_menu(self, position: QPoint) -> None:
         index = self._claims.indexAt(position)

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -57,6 +58,17 @@ def published_text(published: str | None) -> str:
     return f"{day}, {moment:%H:%M}{zone}"
 
 
+def graded_source_text(claim: Claim) -> str:
+    """Return whose reliability grade the claim shows ("Reliability of Reuters")."""
+    if claim.reliability_overridden:
+        return "Reliability of this claim alone"
+    source = claim.graded_source
+    if source is None:
+        return "Reliability of an unknown source"
+    quoted = " (quoted)" if claim.attribution and source == claim.attribution else ""
+    return f"Reliability of {source}{quoted}"
+
+
 def origin_text(theme: ClaimTheme) -> str:
     """Return who filed the claim under ``theme`` and why, in words."""
     if theme.origin == "analyst":
@@ -68,6 +80,8 @@ class SourceCard(QStackedWidget):
     """Shows one claim's annotations; the Admiralty grading is editable."""
 
     grading_requested = Signal(int, str, int)
+    # (claim id, grade or None): grade this claim's reliability on its own, or stop.
+    override_requested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +128,14 @@ class SourceCard(QStackedWidget):
             combo.setAccessibleName(name)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(self._on_grading_activated)
+        self.graded_source = plain_label()
+        self.graded_source.setEnabled(False)
+        self.claim_only = QCheckBox("this claim only")
+        self.claim_only.setToolTip(
+            "Grade this claim's reliability on its own; unchecked, it follows its source"
+        )
+        self.claim_only.clicked.connect(self._on_claim_only_clicked)
+        self.claim_id = plain_label(wrap=False)
         self.themes = QWidget()
         self._themes_layout = QVBoxLayout(self.themes)
         self._themes_layout.setContentsMargins(0, 0, 0, 0)
@@ -126,10 +148,11 @@ class SourceCard(QStackedWidget):
             ("Attribution", self.attribution),
             ("Hedges", self.hedges),
             ("Entities", self.entities),
-            ("Reliability", self.reliability),
+            ("Reliability", self._reliability_field()),
             ("Credibility", self.credibility),
             ("Scope", self.scope),
             ("Themes", self.themes),
+            ("Claim", self.claim_id),
         ):
             form.addRow(self._row_label(label), field)
         self._form = form
@@ -139,6 +162,19 @@ class SourceCard(QStackedWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         return scroll
+
+    def _reliability_field(self) -> QWidget:
+        field = QWidget()
+        layout = QVBoxLayout(field)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        row = QHBoxLayout()
+        row.addWidget(self.reliability)
+        row.addWidget(self.claim_only)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.graded_source)
+        return field
 
     @staticmethod
     def _row_label(text: str) -> QLabel:
@@ -167,6 +203,9 @@ class SourceCard(QStackedWidget):
         self.entities.setText(", ".join(claim.entities) or "none found")
         self.reliability.setCurrentIndex(max(self.reliability.findData(claim.reliability), 0))
         self.credibility.setCurrentIndex(max(self.credibility.findData(claim.credibility), 0))
+        self.graded_source.setText(graded_source_text(claim))
+        self.claim_only.setChecked(claim.reliability_overridden)
+        self.claim_id.setText(f"Claim {claim.id}")
         self._show_themes(claim.themes)
         self.setCurrentIndex(1)
 
@@ -209,3 +248,9 @@ class SourceCard(QStackedWidget):
         self.grading_requested.emit(
             self._claim.id, self.reliability.currentData(), int(self.credibility.currentData())
         )
+
+    def _on_claim_only_clicked(self, checked: bool) -> None:
+        if self._claim is None:
+            return
+        grade = self.reliability.currentData() if checked else None
+        self.override_requested.emit(self._claim.id, grade)

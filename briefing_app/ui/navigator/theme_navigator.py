@@ -61,6 +61,11 @@ VIEWS = (
     ("With notes", ClaimFilter(with_notes=True), "Claims you have written notes on"),
     ("Hedged", ClaimFilter(hedged=True), "Claims worded with doubt: 'appear to', 'may'…"),
     ("Unfiled", ClaimFilter(unfiled=True), "Claims no theme has taken: file them with 1-9"),
+    (
+        "Not claims",
+        ClaimFilter(dismissed=True),
+        "Sentences marked 'not a claim' (Shift+Del); 'This is a claim' shows one again",
+    ),
 )
 
 
