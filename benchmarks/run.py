@@ -43,7 +43,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import formats, hostile
+from benchmarks import export_memory, formats, hostile
 from benchmarks.corpus import build, rare_word
 from briefing_app.bundled import bundled_briefings
 from briefing_app.search.parser import parse_query
@@ -73,10 +73,24 @@ BENCH_KEYS = [
     "rss_1m_mib",
     "rss_ratio",
     "import_ratio",
+    "keystroke_store_reads",
+    "briefings_startup_s",
+    "briefings_startup_ratio",
+    *(f"export_rss_ratio_{fmt}" for fmt in ("json", "md", "csv", "html")),
     *formats.keys(),
     *hostile.keys(),
 ]
-PARTS = ("search", "startup", "memory", "import", "import_formats", "import_hostile")
+PARTS = (
+    "search",
+    "startup",
+    "memory",
+    "import",
+    "keystroke",
+    "import_formats",
+    "import_hostile",
+    "briefings",
+    "export_memory",
+)
 Figures = dict[str, float | None]
 SearchRow = tuple[str, str, float, float, int]
 
@@ -306,6 +320,35 @@ def measure_library_parts(parts: set[str], claims: int, figures: Figures) -> lis
     return rows
 
 
+def keystroke_store_reads(library_path: Path) -> float:
+    """Return how many reads of the store one keystroke makes: a query in a saved-search view.
+
+    The window's search worker calls ``find_matches``; the store counts its list reads.
+    """
+    from briefing_app.domain.library import ClaimFilter
+    from briefing_app.ui.claims.claim_list_controller import find_matches
+
+    library = Library.open(library_path, backup=False)
+    try:
+        view = ClaimFilter(theme="offensive", query="forces")
+        before = library._store.finds  # noqa: SLF001 - the figure is the store's own count
+        find_matches(library, "army -rebels", view)
+        return float(library._store.finds - before)  # noqa: SLF001
+    finally:
+        library.close()
+
+
+def bench_briefings() -> dict[str, float]:
+    """Return the Briefings figures: 20,000 documents against the bare window."""
+    from benchmarks import briefings
+
+    path = briefings.build()
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "one-briefing.db"
+        Library.open(small, seed=True).close()
+        return briefings.bench(path, small)
+
+
 def main() -> None:
     parts = chosen_parts()
     claims = int(os.environ.get("BENCH_CLAIMS", "1000000"))
@@ -315,6 +358,14 @@ def main() -> None:
         rows = measure_library_parts(parts, claims, figures)
     if "import" in parts:
         figures |= measured("import", bench_import, ["import_s", "pysbd_s", "import_ratio"])
+    if "keystroke" in parts:
+        figures["keystroke_store_reads"] = keystroke_store_reads(build(1000))
+    if "briefings" in parts:
+        figures |= measured(
+            "briefings", bench_briefings, ["briefings_startup_s", "briefings_startup_ratio"]
+        )
+    if "export_memory" in parts:
+        figures |= export_memory.measure()
     hostile_rows: list[str] = []
     format_rows: list[str] = []
     if "import_formats" in parts:
