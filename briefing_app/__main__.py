@@ -11,9 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from briefing_app.cli.parser import build_parser
 from briefing_app.domain.errors import UsageError
-from briefing_app.services.export_formats import PDF
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -23,10 +21,33 @@ if TYPE_CHECKING:
     from briefing_app.services.library import Library
 
 
+def window_only(argv: list[str]) -> tuple[bool, str | None]:
+    """Return (True, the --db value) when ``argv`` only opens the window, else (False, None).
+
+    The common launch skips building the parser of every subcommand.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return True, argv[0].removeprefix("--db=")
+    return False, None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``briefing-app`` with ``argv`` and return the exit status."""
+    arguments = sys.argv[1:] if argv is None else argv
+    only_window, db = window_only(arguments)
+    if only_window:
+        from briefing_app.ui.app import run_window
+
+        return run_window(db)
+    from briefing_app.cli.parser import build_parser
+    from briefing_app.services.export_formats import PDF
+
     try:
-        args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+        args = build_parser().parse_args(arguments)
     except UsageError as error:
         from briefing_app.cli.main import fail
 

@@ -62,7 +62,7 @@ def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
 
 
 def default_themes() -> list[Theme]:
-    """Return the bundled taxonomy in its order."""
+    """Return the bundled taxonomy in its order (the rules' themes)."""
     return [rules.theme for rules in _taxonomy()[0]]
 
 

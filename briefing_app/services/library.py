@@ -21,7 +21,7 @@ from briefing_app.domain.library import (
     ThemeCount,
 )
 from briefing_app.domain.query import Query
-from briefing_app.ingest.themes import default_themes
+from briefing_app.ingest.taxonomy import default_themes
 from briefing_app.search.highlight import Marks
 from briefing_app.search.parser import parse_query
 from briefing_app.search.scope import view_clauses

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -18,6 +17,13 @@ from briefing_app.store.fts import FTS_TABLES, rebuild_fts
 # A copy whose only fault is a damaged search index may still be taken (before a
 # repair or a restore, the library as it is is worth keeping whatever its state).
 TABLES_ONLY = "tables"
+
+
+def _unique() -> str:
+    """Return a name part no other file beside a library has (loaded when first needed)."""
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -69,7 +75,7 @@ def consistent_copy(source: Path, target: Path, scope: str = "all") -> Path:
     Raises:
         LibraryError: the copy could not be made, or it is not sound.
     """
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+    partial = target.with_name(f".{target.name}.{_unique()}.partial")
     try:
         try:
             with closing(_read_only(source)) as connection:
@@ -136,7 +142,7 @@ def set_library_id(path: Path, value: int) -> None:
 
 def staged_copy(replacement: Path, library: Path) -> Path:
     """Return a verified copy of ``replacement`` beside ``library``, ready to be swapped in."""
-    staged = library.with_name(f".{library.name}.{uuid.uuid4().hex}.restoring")
+    staged = library.with_name(f".{library.name}.{_unique()}.restoring")
     try:
         staged = consistent_copy(replacement, staged)
     except LibraryError as error:

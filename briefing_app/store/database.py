@@ -7,7 +7,6 @@ reader library at a schema this version knows (or is missing and so new).
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from pathlib import Path
 
@@ -24,12 +23,15 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_document_metadata",
     "0005_reading_state",
     "0006_corrections_and_grading",
+    "0007_briefings_index",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
 def new_library_id() -> int:
     """Return a fresh library id: a random positive 31-bit number (SQLite's ``user_version``)."""
+    import secrets  # only for a new library
+
     return secrets.randbelow(2**31 - 1) + 1
 
 

@@ -78,6 +78,11 @@ class DocumentRow(Base):
     # When the analyst first opened it (NULL: unread).
     opened: Mapped[datetime | None] = mapped_column()
 
+    __table_args__ = (
+        # The Briefings list, newest first (published, else imported).
+        Index("ix_documents_newest", sql_text("coalesce(published, imported)"), "id"),
+    )
+
     source: Mapped[SourceRow | None] = relationship()
 
 

@@ -63,6 +63,8 @@ from briefing_app.ui.window_state import last_claim, restore_window_state, save_
 STATUS_MS = 8000
 # Work that the first page does not need starts this long after the window is built.
 AFTER_FIRST_PAINT_MS = 300
+# The last claim shown is looked for among this many rows when the window opens.
+INITIAL_SEEK_ROWS = 20_000
 DEFAULT_SIZE = (1400, 860)
 
 
@@ -262,7 +264,8 @@ class MainWindow(QMainWindow):
 
     def _select_initial_claim(self) -> None:
         claim_id = last_claim(self._settings)
-        if claim_id is None or not self.claims.select_claim(claim_id):
+        # Only a cheap look: the first paint must not wait for a long list to be read.
+        if claim_id is None or not self.claims.select_claim(claim_id, INITIAL_SEEK_ROWS):
             self.claims.select_row(0)
         self.claims.setFocus()
 

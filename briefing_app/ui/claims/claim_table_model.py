@@ -157,15 +157,18 @@ class ClaimTableModel(QAbstractTableModel):
             self._cache.move_to_end(claim_id)
         return self._cache.get(claim_id)
 
-    def row_of(self, claim_id: int) -> int:
-        """Return the row of ``claim_id``, fetching rows up to it; -1 if it is not listed."""
+    def row_of(self, claim_id: int, within: int | None = None) -> int:
+        """Return the row of ``claim_id``, fetching rows up to it; -1 if it is not listed.
+
+        With ``within``, no more ids than that are read to find it (-1 if it lies further).
+        """
         searched = 0
         while True:
             try:
                 row = self._ids.index(claim_id, searched)
                 break
             except ValueError:
-                if self._pages is None:
+                if self._pages is None or (within is not None and len(self._ids) >= within):
                     return -1
                 searched = len(self._ids)
                 self._read_more(SEEK_PAGE)

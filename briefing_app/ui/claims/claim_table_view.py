@@ -97,9 +97,12 @@ class ClaimTableView(QTableView):
         value = index.data(ClaimIdRole) if index.isValid() else None
         return int(value) if value is not None else None
 
-    def select_claim(self, claim_id: int | None) -> bool:
-        """Make ``claim_id`` current and scroll to it; return False if it is not listed."""
-        row = self.claim_model().row_of(claim_id) if claim_id is not None else -1
+    def select_claim(self, claim_id: int | None, within: int | None = None) -> bool:
+        """Make ``claim_id`` current and scroll to it; return False if it is not listed.
+
+        With ``within``, it is looked for among that many rows only (a cheap try).
+        """
+        row = self.claim_model().row_of(claim_id, within) if claim_id is not None else -1
         if row < 0:
             return False
         self.select_row(row)
