@@ -56,7 +56,10 @@ def test_first_run_opens_the_window_on_the_bundled_briefing(
     seen: list[int] = []
 
     def exec_() -> int:
-        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        # Windows of earlier tests are closed (hidden) but may not be deleted yet.
+        [window] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         seen.append(window.claim_model.total())
         window.close()
         return 0
