@@ -43,6 +43,7 @@ corpus: $(VENV)/.installed-test
 
 screenshots: system-deps gui-deps xvfb-deps $(VENV)/.installed
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(VPY) -m scripts.screenshots docs/screenshots
+	$(VPY) -m scripts.report_screenshots docs/screenshots
 
 wheel: $(VENV)/.installed
 	$(VPY) -m pip wheel --no-deps -w dist .
@@ -76,12 +77,16 @@ gui-deps:
 	  fi; \
 	fi
 
+# Xvfb for the window; Chromium and poppler's pdftoppm to look at the reports.
 xvfb-deps:
-	@if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then \
+	@if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null \
+	    || ! command -v chromium >/dev/null || ! command -v pdftoppm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      xvfb xauth chromium poppler-utils; \
 	  else \
-	    echo "Missing Xvfb. Run as root:"; echo "  apt-get install -y xvfb xauth"; exit 1; \
+	    echo "Missing Xvfb, Chromium or pdftoppm. Run as root:"; \
+	    echo "  apt-get install -y xvfb xauth chromium poppler-utils"; exit 1; \
 	  fi; \
 	fi
 
