@@ -14,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -46,7 +45,7 @@ from briefing_app.ui.dialogs.import_export import (
     export_view,
     import_summary,
 )
-from briefing_app.ui.dialogs.messages import ask
+from briefing_app.ui.dialogs.messages import ask, show_about
 from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.live_refresh import LiveRefresh
 from briefing_app.ui.menus import build_menu_bar, wire_undo
@@ -206,7 +205,7 @@ class MainWindow(QMainWindow):
             lambda: self.claims.sortByColumn(COL_THEMES, Qt.SortOrder.AscendingOrder)
         )
         a["shortcuts"].triggered.connect(self.show_shortcuts)
-        a["about"].triggered.connect(self._on_about)
+        a["about"].triggered.connect(lambda: show_about(self))
         self.claims.current_claim_changed.connect(self._on_current_claim_changed)
         self.article.claim_clicked.connect(self._on_article_claim_clicked)
         self.search.query_changed.connect(lambda _query: self._mark_search_terms())
@@ -378,16 +377,6 @@ class MainWindow(QMainWindow):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
         return sheet
-
-    def _on_about(self) -> None:
-        from briefing_app import __version__
-
-        QMessageBox.about(
-            self,
-            "About Briefing reader",
-            f"Briefing reader {__version__}\n\nBreak briefings into claims, file "
-            "them by theme, check their sources, search and annotate them.",
-        )
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -32,3 +32,15 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     """Ask for one line of text; return it stripped, or None if cancelled or empty."""
     value, accepted = QInputDialog.getText(parent, title, label, text=text)
     return value.strip() if accepted and value.strip() else None
+
+
+def show_about(parent: QWidget | None) -> None:
+    """Show what the app is and its version."""
+    from briefing_app import __version__
+
+    QMessageBox.about(
+        parent,
+        "About Briefing reader",
+        f"Briefing reader {__version__}\n\nBreak briefings into claims, file "
+        "them by theme, check their sources, search and annotate them.",
+    )
