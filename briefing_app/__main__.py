@@ -9,16 +9,8 @@ only for a command, so the window's first paint does not wait for it.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 from briefing_app.domain.errors import UsageError
-
-if TYPE_CHECKING:
-    from datetime import datetime
-    from pathlib import Path
-
-    from briefing_app.domain.library import ExportScope
-    from briefing_app.services.library import Library
 
 
 def window_only(argv: list[str]) -> tuple[bool, str | None]:
@@ -61,23 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export" and args.format == PDF:
         if args.output is None:
             return fail("A PDF cannot be written to the terminal: give a file with -o FILE.")
+        from briefing_app.ui.reports.pdf import write_pdf  # Qt is loaded for a PDF only
+
         args.write_pdf = write_pdf
     return run(args)
-
-
-def write_pdf(
-    library: Library,
-    target: Path,
-    library_path: Path,
-    scope: ExportScope | None = None,
-    now: datetime | None = None,
-) -> Path:
-    """Write the PDF report with Qt, starting a QGuiApplication if none runs (Qt loads here)."""
-    from briefing_app.ui.reports.pdf import gui_application
-    from briefing_app.ui.reports.pdf import write_pdf as write_with_qt
-
-    with gui_application():
-        return write_with_qt(library, target, library_path, scope, now)
 
 
 if __name__ == "__main__":

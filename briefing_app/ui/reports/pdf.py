@@ -102,9 +102,10 @@ def write_pdf(
     """
     scope = scope or ExportScope()
     check_export_target(target, library_path)  # before the work, not only after it
-    data = pdf_bytes(
-        report_html(library, scope, now), f"{REPORT_TITLE}: {describe_scope(library, scope)}"
-    )
+    with gui_application():  # the command line has none running: Qt lays the report out
+        data = pdf_bytes(
+            report_html(library, scope, now), f"{REPORT_TITLE}: {describe_scope(library, scope)}"
+        )
 
     def write(stream: TextIO) -> None:
         stream.flush()  # nothing was written as text: the bytes go straight to the file
