@@ -28,6 +28,9 @@ class _ThemeRules:
     keywords: tuple[_Keyword, ...]
     entities: dict[str, float]
     kinds: dict[str, tuple[float, frozenset[str]]]
+    # All the keywords as one alternation: a sentence it does not match (most
+    # sentences, for most themes) is ruled out in one pass instead of one per keyword.
+    any_keyword: re.Pattern[str] | None = None
 
 
 @dataclass(slots=True)
@@ -57,8 +60,18 @@ def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
             k["kind"]: (float(k["weight"]), frozenset(k.get("except", [])))
             for k in entry.get("entity_kinds", [])
         }
-        rules.append(_ThemeRules(theme, keywords, entities, kinds))
+        rules.append(_ThemeRules(theme, keywords, entities, kinds, _alternation(keywords)))
     return tuple(rules), float(config["settings"]["secondary_threshold"])
+
+
+def _alternation(keywords: tuple[_Keyword, ...]) -> re.Pattern[str] | None:
+    """Return one pattern matching wherever any keyword matches (None if they cannot join)."""
+    if not keywords:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{k.pattern.pattern})" for k in keywords), re.IGNORECASE)
+    except re.error:  # a keyword with flags or back-references of its own
+        return None
 
 
 def default_themes() -> list[Theme]:
@@ -74,7 +87,8 @@ def _score(
     masks: Sequence[tuple[int, int]],
 ) -> _Score:
     score = _Score()
-    for keyword in rules.keywords:
+    ruled_out = rules.any_keyword is not None and rules.any_keyword.search(sentence) is None
+    for keyword in () if ruled_out else rules.keywords:
         match = next(
             (
                 m

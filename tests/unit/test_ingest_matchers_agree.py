@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -160,3 +161,50 @@ def _plain_longest_match(text: str, start: int) -> list[EntityMention]:
                     offset += len(part) + 1
             index += 1
     return mentions
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "rebels",
+                "captured",
+                "Assad",
+                "army",
+                "Russian",
+                "jets",
+                "Iran",
+                "Hezbollah",
+                "forces",
+                "pulled",
+                "back",
+                "advance",
+                "the",
+                "defend",
+                "Turkey",
+                "US",
+                ",",
+                ".",
+            ]
+        ),
+        min_size=3,
+        max_size=25,
+    )
+)
+def test_a_theme_ruled_out_in_one_pass_scores_as_keyword_by_keyword(words: list[str]) -> None:
+    """The keywords' alternation only skips themes that no keyword would have matched."""
+    from briefing_app.ingest import themes
+
+    sentence = " ".join(words)
+    rules_list, _ = themes._taxonomy()
+    for rules in rules_list:
+        joined = themes._score(rules, sentence, [], len(sentence) // 2, [])
+        one_by_one = themes._score(
+            dataclasses.replace(rules, any_keyword=None), sentence, [], len(sentence) // 2, []
+        )
+        assert (joined.total, joined.in_subject, joined.reasons) == (
+            one_by_one.total,
+            one_by_one.in_subject,
+            one_by_one.reasons,
+        )
