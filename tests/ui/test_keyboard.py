@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from briefing_app.services.library import Library
 from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.main_window import MainWindow
+from tests.conftest import DATA
+from tests.ui.conftest import OpenWindow
 
 
 @pytest.mark.parametrize(
@@ -67,3 +72,26 @@ def test_question_mark_opens_the_sheet_generated_from_the_actions(
     bottom = last.child(last.childCount() - 1)
     assert sheet.tree.viewport().rect().contains(sheet.tree.visualItemRect(bottom))
     sheet.close()
+
+
+def test_end_and_home_go_to_the_last_and_the_first_claim(qtbot: QtBot, window: MainWindow) -> None:
+    window.claims.setFocus()
+    window.claims.select_row(3)
+    qtbot.keyClick(window.claims, Qt.Key.Key_End)
+    assert window.claims.currentIndex().row() == window.claim_model.rowCount() - 1 == 15
+    assert window.current_claim() is not None
+    qtbot.keyClick(window.claims, Qt.Key.Key_Home)
+    assert window.claims.currentIndex().row() == 0
+
+
+def test_end_reads_the_rest_of_a_long_list(
+    qtbot: QtBot, open_window: OpenWindow, library_path: Path
+) -> None:
+    library = Library.open(library_path, seed=True)
+    library.import_files(sorted((DATA / "articles").glob("*.txt")))
+    window = open_window(library)
+    total = library.count()
+    assert window.claim_model.rowCount() < total  # the list is read a page at a time
+    window.claims.setFocus()
+    qtbot.keyClick(window.claims, Qt.Key.Key_End)
+    assert window.claims.currentIndex().row() == window.claim_model.rowCount() - 1 == total - 1

@@ -160,6 +160,24 @@ class ClaimTableView(QTableView):
         return self._empty_text if self.claim_model().is_empty() else ""
 
     @override
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and the last claim (a table would move along the row).
+
+        End first reads the rest of a long list, so the last claim is the library's last.
+        """
+        model = self.claim_model()
+        column = max(self.currentIndex().column(), 0)
+        if cursorAction == QAbstractItemView.CursorAction.MoveHome:
+            return model.index(0, column)
+        if cursorAction == QAbstractItemView.CursorAction.MoveEnd:
+            while model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            return model.index(model.rowCount() - 1, column)
+        return super().moveCursor(cursorAction, modifiers)
+
+    @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         text = self.empty_text()
