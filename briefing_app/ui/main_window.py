@@ -174,7 +174,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.library_label)
 
     def _build_menus(self) -> None:
-        self.file_under_menu = build_menu_bar(self, self.action_map)
+        self.claim_menu_bar, self.file_under_menu = build_menu_bar(self, self.action_map)
+        self.filing.follow_in(self.claim_menu_bar)
         for name, action in self.action_map.items():
             (self.claims if SPECS[name].scope == LIST else self).addAction(action)
 

@@ -6,8 +6,8 @@ from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 
-def build_menu_bar(window: QMainWindow, a: dict[str, QAction]) -> QMenu:
-    """Fill the window's menu bar; return the Claim ▸ File under menu."""
+def build_menu_bar(window: QMainWindow, a: dict[str, QAction]) -> tuple[QMenu, QMenu]:
+    """Fill the window's menu bar; return the Claim menu and its File under submenu."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([a["import"], a["import_clipboard"], a["export"]])
@@ -45,7 +45,7 @@ def build_menu_bar(window: QMainWindow, a: dict[str, QAction]) -> QMenu:
         colours.addAction(a[name])
     help_menu = bar.addMenu("&Help")
     help_menu.addActions([a["shortcuts"], a["about"]])
-    return file_under_menu
+    return claim, file_under_menu
 
 
 def wire_undo(stack: QUndoStack, undo: QAction, redo: QAction) -> None:

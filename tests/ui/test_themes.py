@@ -94,3 +94,22 @@ def test_the_analyst_choice_survives_a_reimport_of_the_same_document(
     assert result.already_present
     assert seeded_library.claim(1).primary_theme.key == "foreign-forces"
     assert count(qtbot, window, "Foreign forces") == 6
+
+
+def test_the_claim_menu_bar_moves_files_and_removes_the_selected_claim(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
+    window.claims.select_claim(1)
+    menu = window.claim_menu_bar
+    menu.aboutToShow.emit()
+    submenus = {a.text(): a.menu() for a in menu.actions() if a.menu() is not None}
+    assert {"Move to theme", "Also file under", "Remove from theme"} <= set(submenus)
+    also = submenus["Also file under"]
+    foreign = next(a for a in also.actions() if "Foreign forces" in a.text())
+    foreign.trigger()
+    assert "foreign-forces" in {t.key for t in seeded_library.claim(1).themes}
+    window.undo_stack.undo()
+    assert "foreign-forces" not in {t.key for t in seeded_library.claim(1).themes}
+    menu.aboutToShow.emit()  # rebuilt for the claim, not added twice
+    titles = [a.text() for a in menu.actions() if a.menu() is not None]
+    assert titles.count("Move to theme") == 1

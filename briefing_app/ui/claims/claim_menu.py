@@ -29,23 +29,21 @@ def _label(theme: Theme, position: int) -> str:
     return f"&{position}  {label}" if position <= 9 else label
 
 
-def build_claim_menu(
-    parent: QWidget,
-    claim: Claim,
-    themes: list[Theme],
-    handlers: ClaimMenuHandlers,
-    extra: Sequence[QAction] = (),
-) -> QMenu:
-    """Return the context menu for ``claim`` (themes in navigator order).
+def add_theme_menus(
+    menu: QMenu, claim: Claim | None, themes: list[Theme], handlers: ClaimMenuHandlers
+) -> list[QAction]:
+    """Add Move to / Also file under / Remove from submenus for ``claim``; return them.
 
-    ``extra`` actions (corrections, copy with citation) follow, those enabled only.
+    Without a claim they are added disabled.
     """
-    menu = QMenu(parent)
+    move, also, remove = menu.addMenu(MOVE_TO), menu.addMenu(ALSO_FILE), menu.addMenu(REMOVE_FROM)
+    submenus = [move.menuAction(), also.menuAction(), remove.menuAction()]
+    if claim is None:
+        for action in submenus:
+            action.setEnabled(False)
+        return submenus
     filed = {t.key for t in claim.themes}
     primary = claim.primary_theme
-    move = menu.addMenu(MOVE_TO)
-    also = menu.addMenu(ALSO_FILE)
-    remove = menu.addMenu(REMOVE_FROM)
     for position, theme in enumerate(themes, start=1):
         only_here = primary is not None and primary.key == theme.key and len(filed) == 1
         action = move.addAction(_label(theme, position))
@@ -58,6 +56,22 @@ def build_claim_menu(
             action = remove.addAction(_label(theme, position))
             action.triggered.connect(lambda _c=False, t=theme: handlers.remove_from(claim, t))
     remove.setEnabled(bool(filed))
+    return submenus
+
+
+def build_claim_menu(
+    parent: QWidget,
+    claim: Claim,
+    themes: list[Theme],
+    handlers: ClaimMenuHandlers,
+    extra: Sequence[QAction] = (),
+) -> QMenu:
+    """Return the context menu for ``claim`` (themes in navigator order).
+
+    ``extra`` actions (corrections, copy with citation) follow, those enabled only.
+    """
+    menu = QMenu(parent)
+    add_theme_menus(menu, claim, themes, handlers)
     menu.addSeparator()
     menu.addAction("New note", handlers.new_note)
     menu.addAction("Copy claim text", handlers.copy_text)

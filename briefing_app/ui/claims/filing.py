@@ -13,7 +13,11 @@ from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import Claim
 from briefing_app.services.library import Library
 from briefing_app.ui.claims.analyst_edits import AnalystEdits
-from briefing_app.ui.claims.claim_menu import ClaimMenuHandlers, build_claim_menu
+from briefing_app.ui.claims.claim_menu import (
+    ClaimMenuHandlers,
+    add_theme_menus,
+    build_claim_menu,
+)
 from briefing_app.ui.claims.claim_table_view import ClaimTableView
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigatorModel
 
@@ -92,19 +96,39 @@ class FilingController(QObject):
         except BriefingError as error:
             self._warn(str(error))
 
-    def claim_menu(self, claim: Claim) -> QMenu:
-        """Return the context menu for ``claim``."""
+    def _handlers(self) -> ClaimMenuHandlers:
         edits = self._edits
         new_note, copy_claim = self._menu_handlers()
-        handlers = ClaimMenuHandlers(
+        return ClaimMenuHandlers(
             edits.move_to_theme,
             edits.also_file_under,
             edits.remove_from_theme,
             new_note,
             copy_claim,
         )
+
+    def claim_menu(self, claim: Claim) -> QMenu:
+        """Return the context menu for ``claim``."""
         themes = self._navigator.themes()
-        return build_claim_menu(self._window, claim, themes, handlers, self.menu_actions)
+        return build_claim_menu(self._window, claim, themes, self._handlers(), self.menu_actions)
+
+    def follow_in(self, menu: QMenu) -> None:
+        """Give ``menu`` (the menu bar's Claim menu) Move / Also file under / Remove submenus.
+
+        They are rebuilt for the selected claim each time the menu opens.
+        """
+        shown: list[QAction] = []
+
+        def rebuild() -> None:
+            for action in shown:
+                menu.removeAction(action)
+            shown.clear()
+            shown.append(menu.addSeparator())
+            claim = self.current_claim()
+            shown.extend(add_theme_menus(menu, claim, self._navigator.themes(), self._handlers()))
+
+        menu.aboutToShow.connect(rebuild)
+        rebuild()
 
     def _on_context_menu(self, position: QPoint) -> None:
         index = self._claims.indexAt(position)
