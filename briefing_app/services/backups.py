@@ -10,13 +10,12 @@ from pathlib import Path
 
 from briefing_app.domain.backup_policy import Backup, needs_daily, to_delete
 from briefing_app.domain.errors import LibraryError, OtherLibraryError
-from briefing_app.store.access_lock import shared_access
+from briefing_app.store.access_lock import exclusive_access, shared_access
 from briefing_app.store.backup import (
     TABLES_ONLY,
     consistent_copy,
     index_problems,
     integrity_problems,
-    library_alone,
     library_id,
     rebuild_indexes,
     set_library_id,
@@ -126,7 +125,7 @@ def restore_backup(library: Path, backup: Path, *, other_library: bool = False) 
         )
     staged = staged_copy(backup, library)
     try:
-        with library_alone(library):
+        with exclusive_access(library):
             safety = (
                 make_backup(library, BEFORE_RESTORE, scope=TABLES_ONLY)
                 if library.exists()

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 
 from briefing_app.domain.errors import LibraryError
-from briefing_app.store.access_lock import exclusive_access
 from briefing_app.store.connection import BUSY_TIMEOUT_MS, connect
 from briefing_app.store.errors import describe, describe_os_error
 from briefing_app.store.fts import FTS_TABLES, rebuild_fts
@@ -154,15 +152,8 @@ def staged_copy(replacement: Path, library: Path) -> Path:
     return staged
 
 
-@contextmanager
-def library_alone(library: Path) -> Iterator[None]:
-    """Hold the library with no connection open to it (see ``access_lock``)."""
-    with exclusive_access(library):
-        yield
-
-
 def swap_in(library: Path, staged: Path) -> None:
-    """Put a staged copy in place of the library; call it holding :func:`library_alone`.
+    """Put a staged copy in place of the library; call it holding ``access_lock.exclusive_access``.
 
     The current file's log is checkpointed and removed first, so that no stale
     log is replayed onto the restored file; no connection can open meanwhile.

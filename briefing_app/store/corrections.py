@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from briefing_app.domain.corrections import Snapshot
 from briefing_app.domain.errors import NotFoundError, UsageError
+from briefing_app.store.documents import quote_context
 from briefing_app.store.sql import IN_LIST, ids_param, now, stamp
 
-QUOTE_CONTEXT = 32  # characters of context kept on each side of a claim
 _CLAIM_COLUMNS = (
     'id, document_id, paragraph, sentence, start, "end", text, prefix, suffix, attribution,'
     " hedges, reliability, credibility, origin, reliability_override"
@@ -289,12 +289,8 @@ def _set_span(
     connection.execute(
         'UPDATE claims SET start = ?, "end" = ?, text = ?, prefix = ?, suffix = ?, origin = ?'
         " WHERE id = ?",
-        (start, end, text[start:end], *_context(text, start, end), origin, claim_id),
+        (start, end, text[start:end], *quote_context(text, start, end), origin, claim_id),
     )
-
-
-def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    return text[max(0, start - QUOTE_CONTEXT) : start], text[end : end + QUOTE_CONTEXT]
 
 
 def _insert(
@@ -324,7 +320,7 @@ def _insert(
             start,
             end,
             text[start:end],
-            *_context(text, start, end),
+            *quote_context(text, start, end),
             attribution,
             hedges,
             reliability,

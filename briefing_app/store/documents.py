@@ -27,6 +27,11 @@ from briefing_app.store.themes import theme_ids
 QUOTE_CONTEXT = 32
 
 
+def quote_context(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the text just before and just after a claim (its prefix and suffix)."""
+    return text[max(0, start - QUOTE_CONTEXT) : start], text[end : end + QUOTE_CONTEXT]
+
+
 _INFO = (
     "SELECT d.id, d.title, s.name, d.published, d.sha256, d.file_name,"
     " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
@@ -233,8 +238,7 @@ def _insert_claims(
                 c.start,
                 c.end,
                 text[c.start : c.end],
-                text[max(0, c.start - QUOTE_CONTEXT) : c.start],
-                text[c.end : c.end + QUOTE_CONTEXT],
+                *quote_context(text, c.start, c.end),
                 c.attribution,
                 json.dumps(list(c.hedges)),
                 grade,
