@@ -14,6 +14,7 @@ from briefing_app.services.backups import (
     make_backup,
     restore_backup,
 )
+from briefing_app.services.checks import readable
 from briefing_app.services.export import PDF, claim_json, export_to_file, export_to_stream
 from briefing_app.services.export_scope import scope_from_options
 from briefing_app.services.library import Library
@@ -22,20 +23,15 @@ from briefing_app.services.paths import resolve_library_path
 EXIT_ERROR = 2
 
 
-def printable(text: str) -> str:
-    """Return ``text`` with bytes that were not UTF-8 (in file names) shown as U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
 def fail(message: str) -> int:
     """Print one error line on stderr and return the error exit status."""
-    print(f"briefing-app: error: {printable(' '.join(message.split()))}", file=sys.stderr)
+    print(f"briefing-app: error: {readable(' '.join(message.split()))}", file=sys.stderr)
     return EXIT_ERROR
 
 
 def warn(message: str) -> None:
     """Print one warning line on stderr (the command still succeeds)."""
-    print(f"briefing-app: warning: {printable(' '.join(message.split()))}", file=sys.stderr)
+    print(f"briefing-app: warning: {readable(' '.join(message.split()))}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -122,13 +118,13 @@ def _note(library: Library, args: argparse.Namespace) -> int:
 
 
 def _backup(library: Library, _args: argparse.Namespace) -> int:
-    print(printable(str(make_backup(library.path))))
+    print(readable(str(make_backup(library.path))))
     return 0
 
 
 def _backups(library: Library, _args: argparse.Namespace) -> int:
     for backup in list_backups(library.path):
-        print(printable(f"{backup.taken:%Y-%m-%d %H:%M:%S} UTC\t{backup.path}"))
+        print(readable(f"{backup.taken:%Y-%m-%d %H:%M:%S} UTC\t{backup.path}"))
     return 0
 
 
@@ -137,7 +133,7 @@ def _restore(path: Path, args: argparse.Namespace) -> int:
     if not backup.is_file():
         raise UsageError(f"{backup} is not a backup file: see 'briefing-app backups'.")
     safety = restore_backup(path, backup, other_library=args.other_library)
-    print(printable(f"Restored {path} from {backup}; the library as it was is kept in {safety}."))
+    print(readable(f"Restored {path} from {backup}; the library as it was is kept in {safety}."))
     return 0
 
 
@@ -146,13 +142,13 @@ def _check(path: Path, args: argparse.Namespace) -> int:
         raise UsageError(f"{path} does not exist: there is no library to check.")
     report = check_library(path, repair=args.repair)
     if report.repaired:
-        print(printable(f"Repaired: search indexes rebuilt; backup first: {report.backup}."))
+        print(readable(f"Repaired: search indexes rebuilt; backup first: {report.backup}."))
         return 0
     if report.sound:
         print("ok")
         return 0
     for problem in report.problems:
-        print(printable(problem))
+        print(readable(problem))
     raise LibraryError(
         f"{path} is damaged ({len(report.problems)} problems). If only its search index is, "
         "'briefing-app check --repair' rebuilds it; otherwise restore a backup."

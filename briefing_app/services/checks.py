@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -28,9 +27,14 @@ def checked_text(text: str) -> str:
     return text
 
 
+def readable(text: str) -> str:
+    """Return ``text`` with bytes that were not UTF-8 (kept as surrogates) shown as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def readable_name(path: Path) -> str:
     """Return a file's name as text; bytes of a name that are not UTF-8 become U+FFFD."""
-    return os.fsencode(path.name).decode("utf-8", "replace")
+    return readable(path.name)
 
 
 def must_exist(value: T | None, missing: str) -> T:
