@@ -66,9 +66,16 @@ def gazetteer() -> Gazetteer:
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[EntityMention]:
     """Return the entities named in ``text[start:end]``, longest match first, in order."""
-    table = gazetteer()
     stop = len(text) if end is None else end
-    tokens = list(_TOKEN.finditer(text, start, stop))
+    return mentions_of_tokens(text, list(_TOKEN.finditer(text, start, stop)))
+
+
+def mentions_of_tokens(text: str, tokens: list[re.Match[str]]) -> list[EntityMention]:
+    """Return the entities named by ``tokens`` (TOKEN's matches in ``text``), in order.
+
+    The longest known form wins where forms overlap.
+    """
+    table = gazetteer()
     words = [token.group(0) for token in tokens]
     mentions: list[EntityMention] = []
     index = 0

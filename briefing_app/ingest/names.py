@@ -16,7 +16,7 @@ from functools import cache
 
 from briefing_app.domain.parsed import EntityMention
 from briefing_app.ingest.config import load_toml
-from briefing_app.ingest.entities import TOKEN
+from briefing_app.ingest.entities import TOKEN, mentions_of_tokens
 from briefing_app.ingest.outlets import known_outlet
 
 UNLISTED = "unlisted"
@@ -56,11 +56,12 @@ def _rules() -> _Rules:
 
 
 def _is_name_word(word: str, rules: _Rules) -> bool:
-    if _ORDINAL.match(word):
+    first = word[:1]
+    if first.isdigit():
+        return _ORDINAL.match(word) is not None
+    if "-" in word and rules.particle.match(word):
         return True
-    if rules.particle.match(word):
-        return True
-    if not word[:1].isupper() or any(ch.isdigit() for ch in word):
+    if not first.isupper() or any(ch.isdigit() for ch in word):
         return False
     tail = word.rpartition("-")[2]
     return not (tail != word and tail[:1].islower())  # "Kurdish-led" describes, names nothing
@@ -74,35 +75,28 @@ class Names:
     spans: list[tuple[int, int]]
 
 
-def find_names(text: str, start: int, end: int, mentions: list[EntityMention]) -> Names:
-    """Return the gazetteer's ``mentions`` of ``text[start:end]`` with unlisted names added.
+def find_names(text: str, start: int, end: int) -> Names:
+    """Return the gazetteer's mentions of ``text[start:end]`` with unlisted names added.
 
     The spans are those of groups and unlisted names, and of institutions named
     by generic words only ("Russia's Defence Ministry").
     """
+    tokens = list(TOKEN.finditer(text, start, end))
     institutions: list[tuple[int, int]] = []
-    found = _with_unlisted(text, start, end, mentions, institutions)
+    found = _with_unlisted(text, start, tokens, mentions_of_tokens(text, tokens), institutions)
     spans = [(m.start, m.end) for m in found if m.kind in _NAME_KINDS] + institutions
     return Names(found, spans)
-
-
-def with_unlisted(
-    text: str, start: int, end: int, mentions: list[EntityMention]
-) -> list[EntityMention]:
-    """Return ``mentions`` (the gazetteer's, in ``text[start:end]``) with unlisted names added."""
-    return _with_unlisted(text, start, end, mentions, [])
 
 
 def _with_unlisted(
     text: str,
     start: int,
-    end: int,
+    tokens: list[re.Match[str]],
     mentions: list[EntityMention],
     institutions: list[tuple[int, int]],
 ) -> list[EntityMention]:
     rules = _rules()
-    tokens = list(TOKEN.finditer(text, start, end))
-    covered = [any(m.start <= t.start() < m.end for m in mentions) for t in tokens]
+    covered = _covered([t.start() for t in tokens], mentions)
     found: list[EntityMention] = []
     merged: set[int] = set()
     run: list[int] = []
@@ -118,18 +112,29 @@ def _with_unlisted(
 
     for index, token in enumerate(tokens):
         word = token.group(0)
-        joined = bool(run) and not text[tokens[run[-1]].end() : token.start()].strip()
-        if covered[index] or (run and not joined):
-            close()
+        if run and (covered[index] or text[tokens[run[-1]].end() : token.start()].strip()):
+            close()  # a known name, or more than spaces, ends the run
         if covered[index]:
             continue
         if _is_name_word(word, rules) or (run and word in rules.connectors):
             run.append(index)
-        else:
+        elif run:
             close()
     close()
     kept = [m for number, m in enumerate(mentions) if number not in merged]
     return sorted(kept + _possessives(text, found, rules), key=lambda m: (m.start, m.end))
+
+
+def _covered(positions: list[int], mentions: list[EntityMention]) -> list[bool]:
+    """Return, for each of the ascending ``positions``, whether a mention spans it."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    covered, reach, next_span = [], -1, 0
+    for position in positions:
+        while next_span < len(spans) and spans[next_span][0] <= position:
+            reach = max(reach, spans[next_span][1])
+            next_span += 1
+        covered.append(position < reach)
+    return covered
 
 
 def _possessives(text: str, found: list[EntityMention], rules: _Rules) -> list[EntityMention]:

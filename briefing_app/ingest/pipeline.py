@@ -17,7 +17,6 @@ from briefing_app.domain.parsed import (
 )
 from briefing_app.ingest.attribution import find_attribution, is_pronoun
 from briefing_app.ingest.decode import decode
-from briefing_app.ingest.entities import find_mentions
 from briefing_app.ingest.furniture import ends_sentence
 from briefing_app.ingest.hedges import find_hedges
 from briefing_app.ingest.layout import Layout, analyse
@@ -122,7 +121,7 @@ def _claims(text: str, layout: Layout) -> list[ParsedClaim]:
             if is_advice(sentence, attribution):
                 continue
             sentence_number += 1
-            names = find_names(text, begin, end, find_mentions(text, begin, end))
+            names = find_names(text, begin, end)
             mentions = names.mentions
             if attribution and is_pronoun(attribution):
                 attribution = last_source or attribution

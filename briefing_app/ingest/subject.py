@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from briefing_app.ingest.config import load_toml
 
 _WORD = re.compile(r"\S+")
+# An opening adverbial ("In the early hours of Friday,") ends within this many words.
+_OPENER_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,11 @@ class Subject:
 def find_subject(sentence: str) -> Subject:
     """Return the span of a sentence's subject (a few words at most)."""
     rules = _rules()
-    words = list(_WORD.finditer(sentence))
+    # The subject lies within the opener (up to its comma) and max_words more words.
+    words = list(islice(_WORD.finditer(sentence), _OPENER_WORDS + rules.max_words + 1))
     first = 0
     if words and _bare(words[0].group(0)) in rules.opening_words:
-        for position, word in enumerate(words[:8]):
+        for position, word in enumerate(words[:_OPENER_WORDS]):
             if word.group(0).endswith(","):
                 first = position + 1
                 break
@@ -66,8 +70,9 @@ def find_subject(sentence: str) -> Subject:
             break
     if not taken:
         return Subject(0, 0, refers_back=False)
-    phrase = " ".join(_bare(word.group(0)) for word in taken)
-    back = any(phrase == a or phrase.startswith(a + " ") for a in rules.anaphora)
+    bare = [_bare(word.group(0)) for word in taken]
+    # It refers back if its first words are an anaphora ("These forces", "The group").
+    back = any(" ".join(bare[:count]) in rules.anaphora for count in range(1, len(bare) + 1))
     return Subject(taken[0].start(), taken[-1].end(), back)
 
 

@@ -10,6 +10,7 @@ from functools import cache
 from briefing_app.domain.library import Theme
 from briefing_app.domain.parsed import EntityMention, ThemeAssignment
 from briefing_app.ingest.config import load_toml
+from briefing_app.ingest.lowered import CaseBlind, lowered_text
 from briefing_app.ingest.subject import find_subject
 
 REFERS_BACK_WEIGHT = 1.0
@@ -18,7 +19,7 @@ REFERS_BACK_WEIGHT = 1.0
 @dataclass(frozen=True, slots=True)
 class _Keyword:
     label: str
-    pattern: re.Pattern[str]
+    cue: CaseBlind
     weight: float
 
 
@@ -30,7 +31,7 @@ class _ThemeRules:
     kinds: dict[str, tuple[float, frozenset[str]]]
     # All the keywords as one alternation: a sentence it does not match (most
     # sentences, for most themes) is ruled out in one pass instead of one per keyword.
-    any_keyword: re.Pattern[str] | None = None
+    any_keyword: CaseBlind | None = None
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
     for order, entry in enumerate(config["theme"]):
         theme = Theme(entry["key"], entry["label"], entry["description"], entry["colour"], order)
         keywords = tuple(
-            _Keyword(k["label"], re.compile(k["pattern"], re.IGNORECASE), float(k["weight"]))
+            _Keyword(k["label"], CaseBlind.compile(k["pattern"]), float(k["weight"]))
             for k in entry.get("keywords", [])
         )
         entities = {e["name"]: float(e["weight"]) for e in entry.get("entities", [])}
@@ -64,12 +65,12 @@ def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
     return tuple(rules), float(config["settings"]["secondary_threshold"])
 
 
-def _alternation(keywords: tuple[_Keyword, ...]) -> re.Pattern[str] | None:
+def _alternation(keywords: tuple[_Keyword, ...]) -> CaseBlind | None:
     """Return one pattern matching wherever any keyword matches (None if they cannot join)."""
     if not keywords:
         return None
     try:
-        return re.compile("|".join(f"(?:{k.pattern.pattern})" for k in keywords), re.IGNORECASE)
+        return CaseBlind.compile("|".join(f"(?:{k.cue.pattern.pattern})" for k in keywords))
     except re.error:  # a keyword with flags or back-references of its own
         return None
 
@@ -82,17 +83,20 @@ def default_themes() -> list[Theme]:
 def _score(
     rules: _ThemeRules,
     sentence: str,
+    lowered: str | None,
     mentions: Sequence[EntityMention],
     subject_end: int,
     masks: Sequence[tuple[int, int]],
 ) -> _Score:
+    """Score one theme; ``lowered`` is ``lowered_text(sentence)``."""
     score = _Score()
-    ruled_out = rules.any_keyword is not None and rules.any_keyword.search(sentence) is None
+    alternation = rules.any_keyword
+    ruled_out = alternation is not None and alternation.search(sentence, lowered) is None
     for keyword in () if ruled_out else rules.keywords:
         match = next(
             (
                 m
-                for m in keyword.pattern.finditer(sentence)
+                for m in keyword.cue.finditer(sentence, lowered)
                 if not _masked(m.start(), m.end(), masks)
             ),
             None,
@@ -100,7 +104,7 @@ def _score(
         if match:
             score.total += keyword.weight
             score.in_subject |= match.start() < subject_end
-            score.reasons.append(f"'{match.group(0)}'")
+            score.reasons.append(f"'{sentence[match.start() : match.end()]}'")
     seen: set[str] = set()
     for mention in mentions:
         if mention.name in seen or sentence.startswith(_not_cue_suffixes(), mention.end):
@@ -138,7 +142,10 @@ def classify(
     """
     taxonomy, threshold = _taxonomy()
     subject = find_subject(sentence)
-    scores = {r.theme.key: _score(r, sentence, mentions, subject.end, masks) for r in taxonomy}
+    lowered = lowered_text(sentence)
+    scores = {
+        r.theme.key: _score(r, sentence, lowered, mentions, subject.end, masks) for r in taxonomy
+    }
     has_own_subject = any(s.in_subject for s in scores.values())
     if subject.refers_back and previous_primary in scores and not has_own_subject:
         carried = scores[previous_primary]

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from briefing_app.ingest.attribution import find_attribution
-from briefing_app.ingest.entities import find_mentions
 from briefing_app.ingest.hedges import find_hedges
 from briefing_app.ingest.names import UNLISTED, find_names
 from briefing_app.ingest.pipeline import parse_text
@@ -126,7 +125,7 @@ def test_hedges(sentence: str, hedged: bool) -> None:
 
 
 def _names(sentence: str) -> list[tuple[str, str]]:
-    found = find_names(sentence, 0, len(sentence), find_mentions(sentence))
+    found = find_names(sentence, 0, len(sentence))
     return [(m.name, m.kind) for m in found.mentions]
 
 

@@ -193,15 +193,21 @@ def _plain_longest_match(text: str, start: int) -> list[EntityMention]:
     )
 )
 def test_a_theme_ruled_out_in_one_pass_scores_as_keyword_by_keyword(words: list[str]) -> None:
-    """The keywords' alternation only skips themes that no keyword would have matched."""
+    """The keywords' alternation only skips themes that no keyword would have matched.
+
+    It runs on the lower-cased sentence; keyword by keyword runs case-blind on the
+    sentence as written, and both find the same words at the same places.
+    """
     from briefing_app.ingest import themes
+    from briefing_app.ingest.lowered import lowered_text
 
     sentence = " ".join(words)
+    lowered = lowered_text(sentence)
     rules_list, _ = themes._taxonomy()
     for rules in rules_list:
-        joined = themes._score(rules, sentence, [], len(sentence) // 2, [])
+        joined = themes._score(rules, sentence, lowered, [], len(sentence) // 2, [])
         one_by_one = themes._score(
-            dataclasses.replace(rules, any_keyword=None), sentence, [], len(sentence) // 2, []
+            dataclasses.replace(rules, any_keyword=None), sentence, None, [], len(sentence) // 2, []
         )
         assert (joined.total, joined.in_subject, joined.reasons) == (
             one_by_one.total,
