@@ -24,6 +24,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_reading_state",
     "0006_corrections_and_grading",
     "0007_briefings_index",
+    "0008_document_titles_index",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

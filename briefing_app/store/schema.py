@@ -81,6 +81,8 @@ class DocumentRow(Base):
     __table_args__ = (
         # The Briefings list, newest first (published, else imported).
         Index("ix_documents_newest", sql_text("coalesce(published, imported)"), "id"),
+        # ``doc:`` and ``outlet:`` scan this, not the rows (which hold the whole text).
+        Index("ix_documents_title", "title", "source_id"),
     )
 
     source: Mapped[SourceRow | None] = relationship()

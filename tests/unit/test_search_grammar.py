@@ -289,3 +289,22 @@ def test_a_query_in_a_saved_search_view_is_one_read_of_both(library: Library) ->
     found = library.search_ids("army", claim_filter=ClaimFilter(query="homs"))
     assert library._store.finds == reads + 1  # noqa: SLF001
     assert set(found.ids) == saved & typed
+
+
+@pytest.mark.parametrize("query", ["entity:hts", "has:note", "outlet:reuters", "doc:syria"])
+def test_a_lone_broad_field_lists_in_the_same_order_read_claim_by_claim(
+    library: Library, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Sorted out of the field's claims, or checked claim by claim in list order: one list."""
+    parsed = parse_query(query)
+    sorted_out = library._store.find(parsed, limit=500)  # noqa: SLF001
+    assert sorted_out.ids, query  # the seed library has such claims
+    monkeypatch.setattr(reader, "LISTING_DRIVER_LIMIT", 1)
+    read_in_order = library._store.find(parsed, limit=500)  # noqa: SLF001
+    assert list(read_in_order.ids) == list(sorted_out.ids)
+    assert read_in_order.total == sorted_out.total
+    pages = [
+        library._store.find(parsed, limit=3, offset=offset)  # noqa: SLF001
+        for offset in range(0, len(sorted_out.ids), 3)
+    ]
+    assert [i for page in pages for i in page.ids] == list(sorted_out.ids)

@@ -227,11 +227,13 @@ MODES = {
         "RANK_LIMIT": 1,
         "FIELD_LED_LIMIT": 0,
         "DRIVER_LIMIT": 0,
+        "LISTING_DRIVER_LIMIT": 0,
     },
     "field-led": {
         "RANK_LIMIT": 1,
         "FIELD_LED_LIMIT": BIG,
         "DRIVER_LIMIT": BIG,
+        "LISTING_DRIVER_LIMIT": BIG,
     },
 }
 

@@ -25,7 +25,10 @@ claim text index how many claims the words match, stopping at ``RANK_LIMIT``
 - **No words** (fields, ``note:`` words or exclusions only): claims come
   newest document first (each document in reading order), from the
   smallest set a field offers (an entity's mentions, a document's claims, the
-  notes) or a scan that checks each claim and stops at the page.
+  notes) or a scan that checks each claim and stops at the page. A lone field
+  that matches many claims (``LISTING_DRIVER_LIMIT``, e.g. an entity in every
+  fiftieth claim) is checked claim by claim in list order: sorting all its
+  claims to show the first page would cost more than reading to that page.
 
 Counts stop at ``COUNT_LIMIT`` (1,000; ``total_is_capped`` then says so):
 counting all of a broad word's matches would cost what the ranking spared.
@@ -65,6 +68,8 @@ class SearchOutcome:
     through one of its notes, that note, and ``snippets`` holds its text. ``total`` counts
     every match, or is a lower bound when ``total_is_capped``. ``terms`` are
     the words to highlight; ``ranked`` says the order is by relevance.
+    ``documents`` says how many documents the matches come from, counted up to 2
+    ("more than one"), or None when a page cannot tell (a page after the first).
     """
 
     ids: Sequence[int]
@@ -75,6 +80,7 @@ class SearchOutcome:
     notes: Mapping[int, int] = field(default_factory=dict)
     snippets: Mapping[int, str] = field(default_factory=dict)
     ranked: bool = False
+    documents: int | None = None
 
 
 def find_claims(
@@ -98,18 +104,26 @@ def find_claims(
     plan = build_plan(query, connection, within)
     hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))
     if not plan.runnable:
-        return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms))
+        return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms), documents=0)
     limit, offset = max(0, limit), max(0, offset)
     if not plan.searches_text:
-        ids = _listed(connection, plan, limit, offset, after)
+        ids, in_page = _listed(connection, plan, limit, offset, after)
         total, capped = len(ids), False
-        if after is None and offset == 0 and len(ids) == limit:
+        documents: int | None = in_page
+        if after is not None or offset:
+            documents = 2 if in_page == 2 else None  # earlier pages are not known here
+        elif len(ids) == limit:
             total, capped = _capped_count(connection, plan)
-        return SearchOutcome(ids, max(total, len(ids)), capped, hints, ())
+            if in_page == 1:  # the page is one document's: do others follow?
+                documents = _more_documents(connection, plan, ids[0])
+        return SearchOutcome(ids, max(total, len(ids)), capped, hints, (), documents=documents)
     found = Reader(connection, plan, offset + limit).find()
     page = found.ids[offset : offset + limit]
     if order == DOCUMENT_ORDER:
         page = _in_document_order(connection, page)
+    documents = _documents_among(connection, page)
+    if documents < 2 and (offset or found.capped or found.total > len(page)):
+        documents = None  # others may match beyond the page
     notes = {i: found.notes[i] for i in page if i in found.notes}
     return SearchOutcome(
         array("q", page),
@@ -120,6 +134,7 @@ def find_claims(
         notes,
         _note_bodies(connection, notes),
         found.ranked and order == RELEVANCE,
+        documents,
     )
 
 
@@ -146,11 +161,31 @@ def _capped_count(connection: sqlite3.Connection, plan: Plan) -> tuple[int, bool
     return min(found, cap), found > cap
 
 
+def _listing_where(connection: sqlite3.Connection, plan: Plan) -> str:
+    """Return the plan's checks for reading a page in list order.
+
+    A lone check whose driver yields many claims is checked row by row instead, so
+    that the claims index, read in list order, stops at the page (with more checks
+    the claims passing all of them may be rare, and the smallest set is safer).
+    """
+    if len(plan.checks) == 1:
+        check = plan.checks[0]
+        if check.driver and check.size:
+            cap = reader.LISTING_DRIVER_LIMIT
+            sql = f"SELECT count(*) FROM ({check.size} LIMIT {cap})"
+            if int(connection.execute(sql, plan.params.values).fetchone()[0]) >= cap:
+                return check.row
+    return _where(plan)
+
+
 def _listed(
     connection: sqlite3.Connection, plan: Plan, limit: int, offset: int, after: int | None
-) -> array[int]:
-    """Return a page of the claims passing the plan's checks, in document order."""
-    where = _where(plan)
+) -> tuple[array[int], int]:
+    """Return a page of the claims passing the plan's checks, in document order.
+
+    Also how many documents the page spans, counted up to 2.
+    """
+    where = _listing_where(connection, plan)
     if after is not None:
         # After claim ``after``: its document's later claims, then the older documents.
         # The first condition alone bounds the index range; the second picks within it.
@@ -162,10 +197,40 @@ def _listed(
             f" AND (c.document_id < {document} OR c.start > {start})"
         )
     sql = (
-        f"SELECT c.id FROM claims c WHERE {where} ORDER BY {_DOCUMENT_ORDER_SQL}"
+        f"SELECT c.id, c.document_id FROM claims c WHERE {where} ORDER BY {_DOCUMENT_ORDER_SQL}"
         f" LIMIT {int(limit)} OFFSET {int(offset)}"
     )
-    return array("q", (row[0] for row in connection.execute(sql, plan.params.values)))
+    ids: array[int] = array("q")
+    first, documents = None, 0
+    for claim_id, document_id in connection.execute(sql, plan.params.values):
+        ids.append(claim_id)
+        if document_id != first and documents < 2:
+            first, documents = document_id, documents + 1
+    return ids, documents
+
+
+def _more_documents(connection: sqlite3.Connection, plan: Plan, first_id: int) -> int:
+    """Return 2 if claims of another document than ``first_id``'s pass the checks, else 1.
+
+    Lists run newest document first, so the others are the older ones.
+    """
+    key = plan.params.bind(int(first_id))
+    sql = (
+        f"SELECT 1 FROM claims c WHERE {_where(plan)}"
+        f" AND c.document_id < (SELECT document_id FROM claims WHERE id = {key}) LIMIT 1"
+    )
+    return 2 if connection.execute(sql, plan.params.values).fetchone() else 1
+
+
+def _documents_among(connection: sqlite3.Connection, ids: Sequence[int]) -> int:
+    """Return how many documents these claims come from, counted up to 2."""
+    if not ids:
+        return 0
+    sql = (
+        "SELECT count(*) FROM (SELECT DISTINCT c.document_id FROM claims c"
+        " WHERE c.id IN (SELECT value FROM json_each(?)) LIMIT 2)"
+    )
+    return int(connection.execute(sql, (json.dumps(list(ids)),)).fetchone()[0])
 
 
 def _in_document_order(connection: sqlite3.Connection, ids: Sequence[int]) -> list[int]:

@@ -20,6 +20,9 @@ RANK_LIMIT = 2000
 COUNT_LIMIT = 1000
 # Without words, a field yielding fewer claims than this starts the scan.
 DRIVER_LIMIT = 20_000
+# A page in list order, of one field alone yielding this many claims or more, is read
+# from the claims index in that order rather than sorted out of the field's claims.
+LISTING_DRIVER_LIMIT = 5_000
 # With broad words, a field yielding fewer claims than this leads instead of the
 # text index: its claims are few enough to look the words up one by one.
 FIELD_LED_LIMIT = 300
