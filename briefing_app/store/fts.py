@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing_app.store.sql import live_note
+
 TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_TABLES = ("claim_fts", "note_fts")
 
@@ -24,17 +26,17 @@ _STATEMENTS = (
     """CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF text ON claims BEGIN
         INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
         INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text); END""",
-    """CREATE TRIGGER IF NOT EXISTS notes_fts_insert AFTER INSERT ON notes
-        WHEN new.deleted IS NULL BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS notes_fts_insert AFTER INSERT ON notes
+        WHEN {live_note("new")} BEGIN
         INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body); END""",
-    """CREATE TRIGGER IF NOT EXISTS notes_fts_delete AFTER DELETE ON notes
-        WHEN old.deleted IS NULL BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS notes_fts_delete AFTER DELETE ON notes
+        WHEN {live_note("old")} BEGIN
         INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', old.id, old.body); END""",
-    """CREATE TRIGGER IF NOT EXISTS notes_fts_update AFTER UPDATE OF body, deleted ON notes BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS notes_fts_update AFTER UPDATE OF body, deleted ON notes BEGIN
         INSERT INTO note_fts(note_fts, rowid, body)
-            SELECT 'delete', old.id, old.body WHERE old.deleted IS NULL;
+            SELECT 'delete', old.id, old.body WHERE {live_note("old")};
         INSERT INTO note_fts(rowid, body)
-            SELECT new.id, new.body WHERE new.deleted IS NULL; END""",
+            SELECT new.id, new.body WHERE {live_note("new")}; END""",
 )
 
 _DROP = (
@@ -66,4 +68,4 @@ def rebuild_fts(execute: Callable[[str], object]) -> None:
     execute("INSERT INTO claim_fts(claim_fts) VALUES ('delete-all')")
     execute("INSERT INTO claim_fts(rowid, text) SELECT id, text FROM claims")
     execute("INSERT INTO note_fts(note_fts) VALUES ('delete-all')")
-    execute("INSERT INTO note_fts(rowid, body) SELECT id, body FROM notes WHERE deleted IS NULL")
+    execute(f"INSERT INTO note_fts(rowid, body) SELECT id, body FROM notes WHERE {live_note()}")

@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from briefing_app.store.sql import hedged
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -126,7 +128,7 @@ class ClaimRow(Base):
         CheckConstraint("credibility BETWEEN 1 AND 6", name="credibility_range"),
         CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="reliability_grade"),
         Index("ix_claims_document_order", "document_id", "start"),
-        Index("ix_claims_hedged", "id", sqlite_where=sql_text("hedges != '[]'")),
+        Index("ix_claims_hedged", "id", sqlite_where=sql_text(hedged())),
     )
 
 

@@ -30,6 +30,11 @@ def live_note(alias: str = "") -> str:
     return f"{alias}.{LIVE_NOTE}" if alias else LIVE_NOTE
 
 
+def hedged(alias: str = "") -> str:
+    """Return the condition that a claim (or its alias) is hedged: its list is not empty."""
+    return f"{alias + '.' if alias else ''}hedges != {NO_HEDGES}"
+
+
 def now() -> datetime:
     """Return the time now, in UTC without a zone (as every stamp is stored)."""
     return datetime.now(UTC).replace(tzinfo=None)

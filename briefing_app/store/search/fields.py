@@ -17,6 +17,7 @@ from briefing_app.domain.text import fold, words
 from briefing_app.store.grading import EFFECTIVE_RELIABILITY
 from briefing_app.store.search.fts_text import like_pattern
 from briefing_app.store.search.params import Params
+from briefing_app.store.sql import hedged, live_note
 
 FOLD_FUNCTION = "briefing_fold"
 # An entity with more names than this is not used to narrow the text index first.
@@ -246,9 +247,9 @@ class FieldResolver:
     def _has(self, term: Term) -> Condition | None:
         if fold(term.text) in ("note", "notes"):
             return Condition(
-                "EXISTS (SELECT 1 FROM notes n WHERE n.claim_id = c.id AND n.deleted IS NULL)",
-                "c.id IN (SELECT n.claim_id FROM notes n WHERE n.deleted IS NULL)",
-                "SELECT 1 FROM notes n WHERE n.deleted IS NULL",
+                f"EXISTS (SELECT 1 FROM notes n WHERE n.claim_id = c.id AND {live_note('n')})",
+                f"c.id IN (SELECT n.claim_id FROM notes n WHERE {live_note('n')})",
+                f"SELECT 1 FROM notes n WHERE {live_note('n')}",
             )
         self.hints.append(f"has:{term.text} is not known; try has:note")
         return None
@@ -256,7 +257,7 @@ class FieldResolver:
     def _is(self, term: Term) -> Condition | None:
         value = fold(term.text)
         if value in ("hedged", "hedge"):
-            return Condition("c.hedges != '[]'")
+            return Condition(hedged("c"))
         if value == "unfiled":
             return Condition("NOT EXISTS (SELECT 1 FROM claim_themes ct WHERE ct.claim_id = c.id)")
         if value in ("attributed", "sourced"):

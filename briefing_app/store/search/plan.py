@@ -25,10 +25,11 @@ from briefing_app.domain.text import words
 from briefing_app.store.search.fields import Condition, FieldResolver
 from briefing_app.store.search.fts_text import fts_any, fts_string
 from briefing_app.store.search.params import Params
+from briefing_app.store.sql import live_note
 
 NOTES_MATCHING = (
     "SELECT n.claim_id FROM note_fts JOIN notes n ON n.id = note_fts.rowid"
-    " WHERE note_fts MATCH {match} AND n.deleted IS NULL"
+    f" WHERE note_fts MATCH {{match}} AND {live_note('n')}"
 )
 TEXT_HAS = (
     "EXISTS (SELECT 1 FROM claim_fts WHERE claim_fts MATCH {match} AND claim_fts.rowid = c.id)"

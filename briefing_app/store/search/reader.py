@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from briefing_app.store.search.plan import NOTES_MATCHING, TEXT_HAS, Check, Plan
+from briefing_app.store.sql import live_note
 
 # Fewer text matches than this are all scored (bm25); more are read newest first.
 RANK_LIMIT = 2000
@@ -103,7 +104,7 @@ class Reader:
             checks.append(f"NOT {TEXT_HAS.format(match=self._params.bind(plan.excluded))}")
         sql = (
             f"SELECT c.id, {TEXT_HAS.format(match=words)},"
-            " (SELECT max(n.id) FROM notes n WHERE n.claim_id = c.id AND n.deleted IS NULL"
+            f" (SELECT max(n.id) FROM notes n WHERE n.claim_id = c.id AND {live_note('n')}"
             f" AND n.id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH {words}))"
             f" FROM claims c WHERE {' AND '.join(checks)} ORDER BY c.id"
         )
@@ -119,7 +120,7 @@ class Reader:
         where = "".join(f" AND {c.row}" for c in self._checks(in_arms=False))
         sql = (
             f"SELECT n.claim_id, max(n.id) FROM {_NOTE_ROWS}"
-            f" WHERE note_fts MATCH {match} AND n.deleted IS NULL{where}"
+            f" WHERE note_fts MATCH {match} AND {live_note('n')}{where}"
             " GROUP BY n.claim_id ORDER BY n.claim_id"
         )
         notes = {int(claim): int(note) for claim, note in self._rows(sql)}
@@ -243,7 +244,7 @@ class Reader:
         where = "".join(f" AND {c.row}" for c in self._checks())
         sql = (
             f"SELECT n.claim_id, max(n.id) FROM {_NOTE_ROWS} WHERE note_fts MATCH {match}"
-            f" AND n.deleted IS NULL{newer}{where} GROUP BY n.claim_id"
+            f" AND {live_note('n')}{newer}{where} GROUP BY n.claim_id"
         )
         found = {int(claim): int(note) for claim, note in self._rows(sql)}
         if found and self._plan.excluded is not None:
