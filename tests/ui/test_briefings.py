@@ -11,13 +11,14 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from briefing_app.domain.library import BY_OUTLET, NEWEST_FIRST, ClaimFilter
+from briefing_app.domain.library import BY_OUTLET, NEWEST_FIRST, ClaimFilter, DocumentListing
 from briefing_app.services.library import Library
 from briefing_app.ui.actions import sheet_rows
 from briefing_app.ui.claims.claim_table_model import COL_DOCUMENT
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.navigator import briefings_model
 from briefing_app.ui.navigator.briefings import BriefingsPane
+from briefing_app.ui.navigator.briefings_delegate import shown_date
 from briefing_app.ui.navigator.briefings_model import PAGE, BriefingsModel, UnreadRole
 
 ARTICLES = Path(__file__).parent.parent / "data" / "articles"
@@ -309,3 +310,11 @@ def test_pages_of_the_list_join_up_without_gaps_or_repeats(
         pages.extend(page)
         after = page[-1].id
     assert [d.id for d in pages] == [d.id for d in whole] and len(whole) == 303
+
+
+def test_a_row_without_a_publication_date_says_its_date_is_the_import() -> None:
+
+    dated = DocumentListing(1, "T", "Reuters", "2024-12-06", "2026-11-29 10:00:00", 3, True)
+    undated = DocumentListing(2, "T", None, None, "2026-11-29 10:00:00", 3, True)
+    assert shown_date(dated) == "2024-12-06"
+    assert shown_date(undated) == "added 2026-11-29"

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
+from briefing_app.domain.library import DocumentListing
 from briefing_app.ui.article.text_offsets import OffsetMap
 from briefing_app.ui.navigator.briefings_model import ALL_LABEL, BriefingsModel, plural
 
@@ -42,6 +43,11 @@ def title_lines(title: str, font: QFont, width: int, lines: int = TITLE_LINES) -
     return [line for line in broken if line]
 
 
+def shown_date(listing: DocumentListing) -> str:
+    """Return the date a row shows: the publication's, else the import's, said as such."""
+    return listing.date if listing.published else f"added {listing.date}"
+
+
 class BriefingDelegate(QStyledItemDelegate):
     """Paints a row: unread dot, title on up to two lines, claim count; outlet and date."""
 
@@ -67,7 +73,7 @@ class BriefingDelegate(QStyledItemDelegate):
             title, outlet, date = ALL_LABEL, plural(model.total(), "briefing"), ""
             count, unread = "", False
         else:
-            title, outlet, date = listing.title, listing.outlet or "", listing.date
+            title, outlet, date = listing.title, listing.outlet or "", shown_date(listing)
             count, unread = str(listing.claim_count), listing.unread
         palette = opt.palette
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -96,6 +102,7 @@ class BriefingDelegate(QStyledItemDelegate):
             top += line
         small = QFont(opt.font)
         small.setPointSizeF(opt.font.pointSizeF() * 0.9)
+        small.setItalic(listing is not None and not listing.published)
         painter.setFont(small)
         painter.setPen(muted)
         second = QRect(rect.left() + TITLE_INDENT, top, rect.width() - TITLE_INDENT, line)
