@@ -55,6 +55,30 @@ class DocumentInfo:
     scope_note: str | None = None
 
 
+# The details of a document the analyst can edit, in the order the dialog shows them.
+DOCUMENT_FIELDS = ("title", "outlet", "published", "byline", "url", "language")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentEdit:
+    """A document's editable details: as typed (blank: not given), or as stored (None).
+
+    ``outlet`` names the source; ``byline`` is the author; ``published`` an ISO 8601 date.
+    """
+
+    title: str
+    outlet: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def of(cls, info: DocumentInfo) -> DocumentEdit:
+        """Return a stored document's details."""
+        return cls(info.title, info.outlet, info.published, info.byline, info.url, info.language)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A numbered line of a stored document."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,6 +45,25 @@ T = TypeVar("T")
 # A saved search lists at most this many claims (its count says so).
 SAVED_SEARCH_LIMIT = 10_000
 EVERY_CLAIM = 2**62  # a limit no library reaches
+
+
+@dataclass(frozen=True, slots=True)
+class ViewIds:
+    """Claim ids of a view (or one page of it), and how many documents the view spans.
+
+    ``documents`` is counted up to 2 ("more than one"); None when a page cannot tell.
+    """
+
+    ids: Sequence[int]
+    documents: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ViewMatches:
+    """What a query found in a view, and how many documents the matches span (up to 2)."""
+
+    matches: SearchMatches
+    documents: int | None
 
 
 def _sync_themes(store: Store) -> None:
@@ -161,9 +181,14 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
 
         A saved search lists its first SAVED_SEARCH_LIMIT matches.
         """
+        return list(self.view_ids(claim_filter).ids)
+
+    def view_ids(self, claim_filter: ClaimFilter | None = None) -> ViewIds:
+        """Return :meth:`claim_ids` and how many documents they come from (one read)."""
         within = view_clauses(claim_filter or ClaimFilter())
         limit = SAVED_SEARCH_LIMIT if (claim_filter and claim_filter.query) else EVERY_CLAIM
-        return list(self._store.find(Query(()), within, limit=limit, order=DOCUMENT_ORDER).ids)
+        found = self._store.find(Query(()), within, limit=limit, order=DOCUMENT_ORDER)
+        return ViewIds(found.ids, found.documents)
 
     def claim_id_page(
         self, claim_filter: ClaimFilter, after: int | None, limit: int
@@ -172,8 +197,13 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
 
         For lists read a page at a time, in document order.
         """
+        return self.view_page(claim_filter, after, limit).ids
+
+    def view_page(self, claim_filter: ClaimFilter, after: int | None, limit: int) -> ViewIds:
+        """Return :meth:`claim_id_page` and, on the first page, the documents the view spans."""
         within = view_clauses(claim_filter)
-        return self._store.find(Query(()), within, limit=limit, after=after).ids
+        found = self._store.find(Query(()), within, limit=limit, after=after)
+        return ViewIds(found.ids, found.documents)
 
     def claims(self, ids: Sequence[int]) -> list[Claim]:
         """Return these claims with their annotations."""
@@ -214,15 +244,22 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
         self, query: str, limit: int = 10_000, claim_filter: ClaimFilter | None = None
     ) -> SearchMatches:
         """Return the ids matching ``query`` in a view, best first (one read of the store)."""
+        return self.search_view(query, limit, claim_filter).matches
+
+    def search_view(
+        self, query: str, limit: int = 10_000, claim_filter: ClaimFilter | None = None
+    ) -> ViewMatches:
+        """Return :meth:`search_ids` and how many documents the matches span (one read)."""
         outcome = self._find(query, claim_filter, limit)
-        return SearchMatches(
+        matches = SearchMatches(
             query, tuple(outcome.ids), frozenset(outcome.notes), outcome.total, outcome.hints
         )
+        return ViewMatches(matches, outcome.documents)
 
     def _find(self, query: str, claim_filter: ClaimFilter | None, limit: int) -> SearchOutcome:
         parsed = parse_query(query)
         if parsed.is_empty:
-            return SearchOutcome((), 0, False, parsed.hints, ())
+            return SearchOutcome((), 0, False, parsed.hints, (), documents=0)
         within = view_clauses(claim_filter or ClaimFilter())
         return self._store.find(parsed, within, limit=limit)
 

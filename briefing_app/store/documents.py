@@ -10,9 +10,11 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from briefing_app.domain.errors import NotFoundError
 from briefing_app.domain.library import (
     BY_OUTLET,
     NEWEST_FIRST,
+    DocumentEdit,
     DocumentInfo,
     DocumentListing,
     DocumentText,
@@ -67,6 +69,20 @@ def document_text(connection: sqlite3.Connection, document_id: int) -> DocumentT
         (document_id,),
     )
     return DocumentText(info, text, tuple(Paragraph(*row) for row in paragraphs))
+
+
+def document_details(connection: sqlite3.Connection, document_id: int) -> DocumentEdit | None:
+    """Return a document's editable details (title, outlet, date, author, URL, language)."""
+    info = document_info(connection, document_id)
+    return DocumentEdit.of(info) if info else None
+
+
+def outlet_names(connection: sqlite3.Connection) -> list[str]:
+    """Return the outlets documents come from, A to Z."""
+    rows = connection.execute(
+        "SELECT name FROM sources WHERE id IN (SELECT source_id FROM documents) ORDER BY name"
+    )
+    return [str(row[0]) for row in rows]
 
 
 def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
@@ -178,6 +194,47 @@ def mark_opened(connection: sqlite3.Connection, document_id: int) -> bool:
         (stamp(now()), document_id),
     )
     return cursor.rowcount > 0
+
+
+def set_document_details(
+    connection: sqlite3.Connection, document_id: int, details: DocumentEdit
+) -> DocumentEdit:
+    """Store a document's details as given; return the details it had (for undo).
+
+    The outlet is found by its name, else by a name or alias in another case
+    ("reuters", "AP"), else added (graded F); a source no document uses any more
+    is kept, with its grade, so that undo finds it again.
+    """
+    before = document_details(connection, document_id)
+    if before is None:
+        raise NotFoundError(f"There is no document {document_id} in this library.")
+    source_id = _outlet_id(connection, details.outlet) if details.outlet else None
+    connection.execute(
+        "UPDATE documents SET title = ?, source_id = ?, published = ?, byline = ?, url = ?,"
+        " language = ? WHERE id = ?",
+        (
+            details.title,
+            source_id,
+            details.published,
+            details.byline,
+            details.url,
+            details.language,
+            document_id,
+        ),
+    )
+    return before
+
+
+def _outlet_id(connection: sqlite3.Connection, name: str) -> int:
+    """Return the id of the source called ``name`` (in any case, or by an alias), adding it."""
+    row = connection.execute(
+        "SELECT id, 0 FROM sources WHERE name = ?"
+        " UNION ALL SELECT id, 1 FROM sources WHERE name = ? COLLATE NOCASE"
+        " UNION ALL SELECT source_id, 2 FROM source_aliases WHERE alias = ? COLLATE NOCASE"
+        " ORDER BY 2, 1 LIMIT 1",
+        (name, name, name),
+    ).fetchone()
+    return int(row[0]) if row else _source(connection, name, ())[0]
 
 
 def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:

@@ -125,6 +125,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         scope=LIST,
     ),
     ActionSpec(
+        "edit_briefing",
+        "Edit briefing &details…",
+        ("F2",),
+        "Corrections",
+        "Edit the briefing's title, outlet, date, author, URL and language",
+    ),
+    ActionSpec(
         "undo",
         "&Undo",
         ("Ctrl+Z",),

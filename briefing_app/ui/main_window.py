@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from briefing_app.domain.errors import BriefingError
-from briefing_app.domain.library import Claim, ClaimFilter, ImportResult
-from briefing_app.search.highlight import Marks
+from briefing_app.domain.library import Claim, ImportResult
 from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
 from briefing_app.ui.appearance import SCHEMES, ColourSchemes
@@ -32,8 +30,9 @@ from briefing_app.ui.claims.analyst_edits import AnalystEdits
 from briefing_app.ui.claims.claim_list_controller import ClaimListController
 from briefing_app.ui.claims.claim_table_model import COL_PARAGRAPH, COL_THEMES, ClaimTableModel
 from briefing_app.ui.claims.claim_table_view import ClaimTableView
-from briefing_app.ui.claims.commands import Listeners
+from briefing_app.ui.claims.commands import Listeners, UndoStack
 from briefing_app.ui.claims.corrections import CorrectionsController
+from briefing_app.ui.claims.current_claim import CurrentClaimPanes
 from briefing_app.ui.claims.document_claims import DocumentClaims
 from briefing_app.ui.claims.filing import FILE_UNDER_KEYS, FilingController
 from briefing_app.ui.claims.source_card import SourceCard
@@ -50,6 +49,7 @@ from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.live_refresh import LiveRefresh
 from briefing_app.ui.menus import build_menu_bar, wire_undo
 from briefing_app.ui.navigator.briefings import BriefingsController, left_column
+from briefing_app.ui.navigator.document_edits import DocumentEditsController
 from briefing_app.ui.navigator.saved_searches import SavedSearchController
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
 from briefing_app.ui.notes.deleted_notes import deleted_notes_dialog
@@ -57,9 +57,9 @@ from briefing_app.ui.notes.notes_panel import NotesPanel
 from briefing_app.ui.plain_text import plain_label
 from briefing_app.ui.search_box import SearchBox
 from briefing_app.ui.sections import titled
+from briefing_app.ui.status_line import SEARCH, StatusLine
 from briefing_app.ui.window_state import last_claim, restore_window_state, save_window_state
 
-STATUS_MS = 8000
 # Work that the first page does not need starts this long after the window is built.
 AFTER_FIRST_PAINT_MS = 300
 # The last claim shown is looked for among this many rows when the window opens.
@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         self._library, self._settings = library, settings
         self._background_started = False
         self.setWindowTitle(f"Briefing reader: {library.path.name}")
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
+        self.status = StatusLine(self.statusBar())
+        self.status.follow(self.undo_stack)
         self.action_map = build_actions(self)
         self.edits = AnalystEdits(
             library,
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
             self._library, self.controller, self.claims, self.show_error, self
         )
         self.saved_searches = SavedSearchController(
-            self._library, self.navigator, self.search, self.show_status, self.show_error, self
+            self._library, self.navigator, self.search, self.status, self
         )
         self.filing = FilingController(
             self._library,
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.corrections = CorrectionsController(self._library, self)
+        self.document_edits = DocumentEditsController(self._library, self)
 
     def _build_layout(self) -> None:
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -207,14 +210,12 @@ class MainWindow(QMainWindow):
         )
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(lambda: show_about(self))
-        self.claims.current_claim_changed.connect(self._on_current_claim_changed)
-        self.article.claim_clicked.connect(self._on_article_claim_clicked)
-        self.search.query_changed.connect(lambda _query: self._mark_search_terms())
+        self.panes = CurrentClaimPanes(self._library, self)
         self.card.grading_requested.connect(self.filing.grade)
         self.notes.notes_changed.connect(self._on_claim_edited)
         self.notes.error.connect(self.show_error)
         self.controller.error.connect(self.show_error)
-        self.controller.hints.connect(self.show_status)
+        self.controller.hints.connect(lambda hints: self.status.hint(SEARCH, hints))
         self.library_changed.connect(self._on_library_changed)
         self.live = LiveRefresh(self._library, self)
         self.live.changed.connect(self._on_changed_elsewhere)
@@ -276,41 +277,11 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         """Say something in the status bar for a while."""
-        self.statusBar().showMessage(text, STATUS_MS)
+        self.status.say(text)
 
     def show_error(self, text: str) -> None:
         """Say what went wrong in the status bar, longer than other messages."""
-        self.statusBar().showMessage(f"⚠ {text}", STATUS_MS * 2)
-
-    def _on_current_claim_changed(self, claim_id: int | None) -> None:
-        self.notes.set_claim(claim_id)
-        try:
-            claim = self._library.claim(claim_id) if claim_id is not None else None
-            self.card.show_claim(claim)
-            if claim is None:
-                self.article.show_document(None, [])
-                return
-            if self.article.document_id() != claim.document_id:
-                document = self._library.document_text(claim.document_id)
-                claims = self.document_claims.claims_of(claim.document_id)
-                self.article.show_document(document, claims)
-            self.article.highlight_claim(claim)
-            self._mark_search_terms()
-        except BriefingError as error:
-            self.show_error(str(error))
-
-    def _mark_search_terms(self) -> None:
-        text, query = self.article.document_text(), self.search.query()
-        self.article.mark_terms(Marks(query).spans(text))
-
-    def _on_article_claim_clicked(self, claim_id: int) -> None:
-        if self.claims.select_claim(claim_id):
-            return
-        self.search.clear()
-        self.briefings.pane.select_document(None)
-        self.navigator.select_filter(ClaimFilter())
-        self.claims.select_claim(claim_id)
-        self.show_status("Showing all claims, so that the clicked sentence can be selected.")
+        self.status.warn(text)
 
     def _on_escape(self) -> None:
         focus = QApplication.focusWidget()
@@ -340,16 +311,7 @@ class MainWindow(QMainWindow):
         self.navigator_model.refresh()
         self._update_theme_actions()
         self.controller.refresh()
-        claim_id = self.claims.current_claim_id()
-        if claim_id is None:
-            return
-        try:
-            claim = self._library.claim(claim_id)
-        except BriefingError as error:
-            self.show_error(str(error))
-            return
-        self.card.show_claim(claim)
-        self.article.highlight_claim(claim)
+        self.panes.refresh()
 
     # files
     def _on_imported(self, results: list[ImportResult]) -> None:
@@ -358,7 +320,7 @@ class MainWindow(QMainWindow):
         self.show_status(import_summary(results))
         new = [r for r in results if not r.already_present and r.claims]
         if new and (first := self.document_claims.claims_of(new[0].document_id)):
-            self._on_article_claim_clicked(first[0].id)
+            self.panes.select_from_article(first[0].id)
 
     def _on_export(self) -> None:
         selected = self.claims.current_claim_id()

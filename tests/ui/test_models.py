@@ -13,6 +13,7 @@ from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
 from briefing_app.ui.claims import claim_table_model
 from briefing_app.ui.claims.claim_table_model import (
+    COL_GRADE,
     COL_NOTES,
     COL_TEXT,
     COL_THEMES,
@@ -166,6 +167,44 @@ def test_claim_model_sorts_by_theme_and_back(seeded_library: Library) -> None:
     assert primaries == ["offensive"] * 7 + ["assad-defense"] * 7 + ["foreign-forces"] * 2
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert model.ids() == seeded_library.claim_ids()
+
+
+def test_claim_model_grades_pass_the_model_tester(
+    seeded_library: Library, qtmodeltester: ModelTester
+) -> None:
+    seeded_library.set_grading(2, "B", 2)  # the outlet's reliability: every claim's
+    seeded_library.override_reliability(5, "A")
+    model = ClaimTableModel(seeded_library)
+    model.set_ids(seeded_library.claim_ids())
+    assert model.headerData(COL_GRADE, Qt.Orientation.Horizontal) == "Grade"
+    grades = [model.index(r, COL_GRADE).data() for r in range(4)]
+    assert grades == ["B6", "B2", "B6", "B6"] and model.index(4, COL_GRADE).data() == "A6"
+    assert model.index(1, COL_GRADE).data(Qt.ItemDataRole.AccessibleTextRole) == "grade B2"
+    qtmodeltester.check(model)
+    model.sort(COL_GRADE, Qt.SortOrder.AscendingOrder)
+    assert model.ids()[:2] == [5, 2]
+    qtmodeltester.check(model)
+
+
+def test_an_ungraded_claim_shows_a_dash(seeded_library: Library) -> None:
+    model = ClaimTableModel(seeded_library)
+    model.set_ids(seeded_library.claim_ids())
+    assert model.index(0, COL_GRADE).data() == "—"
+    assert model.index(0, COL_GRADE).data(Qt.ItemDataRole.AccessibleTextRole) == "not graded"
+
+
+def test_grades_are_read_with_the_rows_a_page_at_a_time(
+    seeded_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claim_table_model, "PAGE", 5)
+    asked: list[list[int]] = []
+    real = seeded_library.claims
+    monkeypatch.setattr(seeded_library, "claims", lambda ids: asked.append(list(ids)) or real(ids))
+    model = ClaimTableModel(seeded_library)
+    model.set_pages(ClaimFilter(), partial(seeded_library.claim_id_page, ClaimFilter()))
+    assert model.rowCount() == 5 and model.canFetchMore(QModelIndex()) and asked == []
+    assert model.index(3, COL_GRADE).data() == "—"
+    assert asked == [[1, 2, 3, 4, 5]]  # one read for the page, grades included
 
 
 def test_note_list_model_passes_the_model_tester(

@@ -107,7 +107,8 @@ def find_claims(
         return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms), documents=0)
     limit, offset = max(0, limit), max(0, offset)
     if not plan.searches_text:
-        ids, in_page = _listed(connection, plan, limit, offset, after)
+        where = _listing_where(connection, plan)
+        ids, in_page = _listed(connection, plan, where, limit, offset, after)
         total, capped = len(ids), False
         documents: int | None = in_page
         if after is not None or offset:
@@ -115,7 +116,7 @@ def find_claims(
         elif len(ids) == limit:
             total, capped = _capped_count(connection, plan)
             if in_page == 1:  # the page is one document's: do others follow?
-                documents = _more_documents(connection, plan, ids[0])
+                documents = _more_documents(connection, plan, where, ids[0])
         return SearchOutcome(ids, max(total, len(ids)), capped, hints, (), documents=documents)
     found = Reader(connection, plan, offset + limit).find()
     page = found.ids[offset : offset + limit]
@@ -179,13 +180,17 @@ def _listing_where(connection: sqlite3.Connection, plan: Plan) -> str:
 
 
 def _listed(
-    connection: sqlite3.Connection, plan: Plan, limit: int, offset: int, after: int | None
+    connection: sqlite3.Connection,
+    plan: Plan,
+    where: str,
+    limit: int,
+    offset: int,
+    after: int | None,
 ) -> tuple[array[int], int]:
-    """Return a page of the claims passing the plan's checks, in document order.
+    """Return a page of the claims passing ``where`` (the plan's checks), in document order.
 
     Also how many documents the page spans, counted up to 2.
     """
-    where = _listing_where(connection, plan)
     if after is not None:
         # After claim ``after``: its document's later claims, then the older documents.
         # The first condition alone bounds the index range; the second picks within it.
@@ -209,14 +214,15 @@ def _listed(
     return ids, documents
 
 
-def _more_documents(connection: sqlite3.Connection, plan: Plan, first_id: int) -> int:
-    """Return 2 if claims of another document than ``first_id``'s pass the checks, else 1.
+def _more_documents(connection: sqlite3.Connection, plan: Plan, where: str, first_id: int) -> int:
+    """Return 2 if claims of another document than ``first_id``'s pass ``where``, else 1.
 
-    Lists run newest document first, so the others are the older ones.
+    Lists run newest document first, so the others are the older ones; ``where`` is
+    the page's own (read in list order, it stops at the first).
     """
     key = plan.params.bind(int(first_id))
     sql = (
-        f"SELECT 1 FROM claims c WHERE {_where(plan)}"
+        f"SELECT 1 FROM claims c WHERE {where}"
         f" AND c.document_id < (SELECT document_id FROM claims WHERE id = {key}) LIMIT 1"
     )
     return 2 if connection.execute(sql, plan.params.values).fetchone() else 1

@@ -8,9 +8,8 @@ the window never waits for a search.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -33,6 +32,7 @@ class ListedMatches:
     ids: list[int]
     hints: tuple[str, ...]
     error: str | None = None
+    documents: int | None = None  # how many documents the ids span, up to 2 (None: unknown)
 
 
 def empty_text(query: str, label: str, claim_filter: ClaimFilter) -> str:
@@ -83,14 +83,33 @@ def find_matches(library: Library, query: str, claim_filter: ClaimFilter) -> Lis
 
 
 def _matches(library: Library, query: str, claim_filter: ClaimFilter) -> ListedMatches:
-    result = library.search_ids(query, limit=SEARCH_LIMIT, claim_filter=claim_filter)
-    return ListedMatches(list(result.ids), result.hints)
+    found = library.search_view(query, limit=SEARCH_LIMIT, claim_filter=claim_filter)
+    return ListedMatches(list(found.matches.ids), found.matches.hints, documents=found.documents)
+
+
+class ViewPages:
+    """Reads a view's claim ids a page at a time; the first page tells its documents.
+
+    ``documents``: how many documents the view spans, up to 2 (None: not known).
+    """
+
+    def __init__(self, library: Library, claim_filter: ClaimFilter) -> None:
+        self._library, self._filter = library, claim_filter
+        self.documents: int | None = None
+
+    def __call__(self, after: int | None, limit: int) -> Sequence[int]:
+        """Return the next ``limit`` ids after claim ``after`` (None: from the start)."""
+        page = self._library.view_page(self._filter, after, limit)
+        if after is None:
+            self.documents = page.documents
+        return page.ids
 
 
 class ClaimListController(QObject):
     """Keeps the claims list in step with the navigator, the search box and the library."""
 
     error = Signal(str)
+    # What the listed query could not use, when it changes ("": nothing to say any more).
     hints = Signal(str)
     listed = Signal()  # the list shows what the filter and the query ask for
 
@@ -114,6 +133,9 @@ class ClaimListController(QObject):
         self._found: int | None = None
         self._document_id: int | None = None  # the briefing chosen, None: all of them
         self._to_top = False  # a new briefing starts at its first claim
+        # What the list shows: the query, the filter and the query's hints.
+        self._listed: tuple[str, ClaimFilter, tuple[str, ...]] | None = None
+        self._documents: int | None = None  # how many documents the list spans (up to 2)
         navigator.filter_selected.connect(self._on_filter_selected)
         navigator.navigator_model().counts_changed.connect(self._show_count)
         search.query_changed.connect(self._on_query_changed)
@@ -143,8 +165,6 @@ class ClaimListController(QObject):
         """Recompute the listed claims; the current claim stays selected if still listed."""
         self._generation += 1
         claim_filter = self.current_filter()
-        # One briefing's claims all come from it: its column would only repeat its title.
-        self._view.show_document_column(self._document_id is None)
         query = self._search.query().strip()
         if query:
             self._searching = True
@@ -165,11 +185,21 @@ class ClaimListController(QObject):
         self._searching = False
         library = self._library
         if claim_filter.query is not None:  # a saved search: at most SEARCH_LIMIT claims
-            ids = library.claim_ids(claim_filter)
-            self._show(lambda model: model.set_ids(ids), query, claim_filter)
+            listed = library.view_ids(claim_filter)
+            self._show(
+                lambda model: model.set_ids(listed.ids),
+                query,
+                claim_filter,
+                documents=lambda: listed.documents,
+            )
         else:
-            pages = partial(library.claim_id_page, claim_filter)
-            self._show(lambda model: model.set_pages(claim_filter, pages), query, claim_filter)
+            pages = ViewPages(library, claim_filter)
+            self._show(
+                lambda model: model.set_pages(claim_filter, pages),
+                query,
+                claim_filter,
+                documents=lambda: pages.documents,
+            )
 
     def _on_matches(self, found: tuple[int, str, ClaimFilter, ListedMatches]) -> None:
         generation, query, claim_filter, matches = found
@@ -178,10 +208,13 @@ class ClaimListController(QObject):
         self._searching = False
         if matches.error is not None:
             self.error.emit(f"Search failed: {matches.error}")
-        if matches.hints:
-            self.hints.emit(" · ".join(matches.hints))
         self._show(
-            lambda model: model.set_ids(matches.ids), query, claim_filter, found=len(matches.ids)
+            lambda model: model.set_ids(matches.ids),
+            query,
+            claim_filter,
+            found=len(matches.ids),
+            hints=matches.hints,
+            documents=lambda: matches.documents,
         )
 
     def _show(
@@ -190,17 +223,33 @@ class ClaimListController(QObject):
         query: str,
         claim_filter: ClaimFilter,
         found: int | None = None,
+        hints: tuple[str, ...] = (),
+        documents: Callable[[], int | None] = lambda: None,
     ) -> None:
+        """Fill the list, then say what it holds.
+
+        ``documents`` tells, once the list is filled, how many documents it spans (up to
+        2; None: not known).
+        """
         view = self._view
-        with view.keeping_selection(or_top=self._to_top):
+        before, self._listed = self._listed, (query, claim_filter, hints)
+        # A claim no longer listed gives way to the one at its row only in the same list
+        # (e.g. it was filed elsewhere); in another view or query that row means nothing.
+        new_list = before is None or before[:2] != (query, claim_filter)
+        with view.keeping_selection(or_top=self._to_top or new_list):
             fill(view.claim_model())
         self._to_top = False
+        self._documents = documents()
+        # Claims of one briefing would only repeat its title in the document column.
+        view.show_document_column(self._document_id is None and self._documents in (None, 2))
         view.text_delegate.set_query(query)
         view.viewport().update()
         label = self._navigator.currentIndex().data() or "All"
         view.set_empty_text(empty_text(query, str(label), claim_filter))
         self._found = found
         self._show_count()
+        if before is None or (before[0], before[2]) != (query, hints):
+            self.hints.emit(" · ".join(hints))
         self.listed.emit()
 
     def _show_count(self) -> None:

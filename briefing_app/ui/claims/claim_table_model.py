@@ -21,14 +21,15 @@ from typing_extensions import override
 from briefing_app.domain.library import Claim, DocumentListing
 from briefing_app.domain.text import fold
 from briefing_app.services.library import Library
+from briefing_app.ui.claims.grading import grade_text, grade_tooltip, is_graded
 from briefing_app.ui.plain_text import plain_tooltip
 
-# The document column comes last in the model (saved layouts keep their columns) and
-# first on screen (the view moves it).
-COL_PARAGRAPH, COL_TEXT, COL_THEMES, COL_HEDGE, COL_NOTES, COL_DOCUMENT = range(6)
+# New columns come last in the model, so layouts saved before keep theirs; the view
+# shows the document column first.
+COL_PARAGRAPH, COL_TEXT, COL_THEMES, COL_HEDGE, COL_NOTES, COL_DOCUMENT, COL_GRADE = range(7)
 HEDGE_MARK = "≈"
 NOTE_MARK = "✎"
-HEADERS = ("¶", "Claim", "Themes", HEDGE_MARK, NOTE_MARK, "Document")
+HEADERS = ("¶", "Claim", "Themes", HEDGE_MARK, NOTE_MARK, "Document", "Grade")
 HEADER_TIPS = (
     "Paragraph of the document the claim comes from",
     "The claim as the document words it",
@@ -36,13 +37,15 @@ HEADER_TIPS = (
     "Hedged: ≈ when the wording signals doubt (“appear to”, “may”…)",
     "Notes: how many notes you have written on the claim",
     "The briefing the claim comes from (outlet and date in its tooltip); sorts by title",
+    "Admiralty grade: the source's reliability A-F and the claim's credibility 1-6"
+    " (— when not graded); best first when sorted",
 )
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 ClaimRole = Qt.ItemDataRole.UserRole + 2
 
-SORT_DOCUMENT, SORT_THEME, SORT_TITLE = "document", "theme", "title"
-SORTS = {COL_THEMES: SORT_THEME, COL_DOCUMENT: SORT_TITLE}
+SORT_DOCUMENT, SORT_THEME, SORT_TITLE, SORT_GRADE = "document", "theme", "title", "grade"
+SORTS = {COL_THEMES: SORT_THEME, COL_DOCUMENT: SORT_TITLE, COL_GRADE: SORT_GRADE}
 PAGE = 64
 # Claims kept in memory at most; the rest are read again when shown (a million ids
 # cost 8 MB, a million claims would cost gigabytes).
@@ -107,8 +110,9 @@ class ClaimTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def reload(self) -> None:
-        """Re-read the loaded rows (their notes, themes or grading changed)."""
+        """Re-read the loaded rows (their notes, themes, grading or documents changed)."""
         self._cache.clear()
+        self._documents.clear()
         if self._shown:
             last = self.index(self._shown - 1, len(HEADERS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
@@ -190,10 +194,11 @@ class ClaimTableModel(QAbstractTableModel):
             return self._document_order
         self._read_all()
         ids = self._document_order
-        if self._sort in (SORT_THEME, SORT_TITLE):
+        if self._sort in (SORT_THEME, SORT_TITLE, SORT_GRADE):
             claims = {c.id: c for c in self._library.claims(ids)}
             position = {claim_id: n for n, claim_id in enumerate(ids)}
-            rank = self._theme_rank(claims) if self._sort == SORT_THEME else _title_rank(claims)
+            ranks = {SORT_THEME: self._theme_rank, SORT_TITLE: _title_rank, SORT_GRADE: _grade_rank}
+            rank = ranks[self._sort](claims)
             ids = array("q", sorted(ids, key=lambda i: (*rank(i), position[i])))
         return ids[::-1] if self._descending else array("q", ids)
 
@@ -227,7 +232,7 @@ class ClaimTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def sort_mode(self) -> str:
-        """Return ``document``, ``theme`` or ``title`` (of the document)."""
+        """Return ``document``, ``theme``, ``title`` (of the document) or ``grade``."""
         return self._sort
 
     # lazy rows
@@ -289,6 +294,8 @@ class ClaimTableModel(QAbstractTableModel):
             return claim.id
         if role == ClaimRole:
             return claim
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_GRADE:
+            return f"grade {grade_text(claim)}" if is_graded(claim) else "not graded"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return _display(claim, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -323,9 +330,21 @@ def _title_rank(claims: dict[int, Claim]) -> Rank:
     return title_rank
 
 
+def _grade_rank(claims: dict[int, Claim]) -> Rank:
+    """Return a claim's place by its grade: A1 first, claims not graded last."""
+
+    def grade_rank(claim_id: int) -> tuple[int, str, int]:
+        claim = claims.get(claim_id)
+        return (0, claim.reliability, claim.credibility) if claim else (1, "", 0)
+
+    return grade_rank
+
+
 def _display(claim: Claim, column: int) -> str:
     if column == COL_DOCUMENT:
         return claim.document_title
+    if column == COL_GRADE:
+        return grade_text(claim)
     if column == COL_PARAGRAPH:
         return f"¶{claim.paragraph}"
     if column == COL_TEXT:
@@ -352,4 +371,6 @@ def _tooltip(claim: Claim, column: int) -> str | None:
         return plain_tooltip(f"{claim.note_count} note{'s' if claim.note_count > 1 else ''}")
     if column == COL_PARAGRAPH:
         return plain_tooltip(f"Paragraph {claim.paragraph}, sentence {claim.sentence}")
+    if column == COL_GRADE:
+        return plain_tooltip(grade_tooltip(claim))
     return None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 from typing_extensions import override
 
 from briefing_app.ui.claims.claim_delegates import (
@@ -19,6 +19,7 @@ from briefing_app.ui.claims.claim_delegates import (
 )
 from briefing_app.ui.claims.claim_table_model import (
     COL_DOCUMENT,
+    COL_GRADE,
     COL_HEDGE,
     COL_NOTES,
     COL_PARAGRAPH,
@@ -29,9 +30,23 @@ from briefing_app.ui.claims.claim_table_model import (
 )
 
 MAX_THEMES_WIDTH = 380
+# The claim text is what the list is for: the themes column (down to one chip) and the
+# document column narrow before it gets less than MIN_TEXT_WIDTH.
+MIN_TEXT_WIDTH = 220
+ONE_CHIP = "Assad's defense"
+NARROWEST_DOCUMENT = 64
 # The document column starts narrow: a title's first words on two lines; its tooltip
 # tells the rest.
 DOCUMENT_SAMPLE = "Syrian rebels pu"
+# Columns the analyst may hide (the header's context menu); the header's saved state
+# keeps the choice. The document column comes and goes with the list instead.
+OPTIONAL_COLUMNS = {
+    COL_PARAGRAPH: "Paragraph",
+    COL_THEMES: "Themes",
+    COL_HEDGE: "Hedged",
+    COL_NOTES: "Notes",
+    COL_GRADE: "Grade",
+}
 
 
 class ClaimTableView(QTableView):
@@ -43,6 +58,9 @@ class ClaimTableView(QTableView):
         super().__init__(parent)
         self._empty_text = ""
         self._quiet = False
+        # The themes and document columns' own widths, and those they have for now.
+        self._wanted: dict[int, int] = {}
+        self._narrowed: dict[int, int] = {}
         self.text_delegate = ClaimTextDelegate(self)
         self.setModel(model)
         self.setItemDelegateForColumn(COL_TEXT, self.text_delegate)
@@ -67,17 +85,77 @@ class ClaimTableView(QTableView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         metrics = QFontMetrics(self.font())
-        for column, sample in ((COL_PARAGRAPH, "¶888"), (COL_HEDGE, "≈"), (COL_NOTES, "✎ 88")):
+        samples = (
+            (COL_PARAGRAPH, "¶888"),
+            (COL_HEDGE, "≈"),
+            (COL_NOTES, "✎ 88"),
+            (COL_GRADE, "Grade"),
+        )
+        for column, sample in samples:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
         header.setSectionResizeMode(COL_THEMES, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_THEMES, metrics.horizontalAdvance("Assad's defense") * 2 + 46)
+        header.resizeSection(COL_THEMES, metrics.horizontalAdvance(ONE_CHIP) * 2 + 46)
+        self._narrowest = {
+            COL_THEMES: metrics.horizontalAdvance(ONE_CHIP) + 46,
+            COL_DOCUMENT: NARROWEST_DOCUMENT,
+        }
         header.setSectionResizeMode(COL_DOCUMENT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_DOCUMENT, metrics.horizontalAdvance(DOCUMENT_SAMPLE) + 16)
         header.moveSection(header.visualIndex(COL_DOCUMENT), 0)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        header.sectionResized.connect(self._on_section_resized)
         self.setSortingEnabled(True)
         self.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+    def column_menu(self) -> QMenu:
+        """Return the header's menu: a check for each column that may be hidden."""
+        menu = QMenu(self)
+        for column, name in OPTIONAL_COLUMNS.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.setColumnHidden(c, not shown))
+        return menu
+
+    def _on_header_menu(self, position: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.horizontalHeader().viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def keep_text_readable(self) -> None:
+        """Narrow the themes, then the document column, so the claim text keeps its width.
+
+        They get their own widths back once there is room again.
+        """
+        header = self.horizontalHeader()
+        for column in self._narrowest:  # a width set by the user, a saved layout or a fit
+            if header.sectionSize(column) != self._narrowed.get(column):
+                self._wanted[column] = header.sectionSize(column)
+        shown = [
+            c for c in range(header.count()) if c != COL_TEXT and not header.isSectionHidden(c)
+        ]
+        others = sum(self._wanted.get(c, header.sectionSize(c)) for c in shown)
+        missing = MIN_TEXT_WIDTH - (self.viewport().width() - others)
+        for column, narrowest in self._narrowest.items():
+            width = self._wanted[column]
+            if missing > 0 and column in shown:
+                taken = max(0, min(missing, width - narrowest))
+                width, missing = width - taken, missing - taken
+            self._narrowed[column] = width
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.keep_text_readable()
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        if column != COL_TEXT and new != self._narrowed.get(column):
+            self.keep_text_readable()
 
     def fit_theme_column(self) -> None:
         """Widen the themes column to the chips it shows (within reason)."""
@@ -114,6 +192,7 @@ class ClaimTableView(QTableView):
         if header.visualIndex(COL_DOCUMENT) != 0:  # a layout saved before the column existed
             header.moveSection(header.visualIndex(COL_DOCUMENT), 0)
         self.setColumnHidden(COL_DOCUMENT, not shown)
+        self.keep_text_readable()
 
     @contextmanager
     def keeping_selection(self, *, or_top: bool = False) -> Iterator[None]:

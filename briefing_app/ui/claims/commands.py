@@ -1,7 +1,8 @@
 """Undoable analyst actions: filing a claim, grading it, deleting a note (QUndoStack).
 
 Qt calls ``redo``/``undo``, so an error cannot reach the caller: a command that
-fails reports it, and marks itself obsolete so the stack drops it.
+fails reports it, and marks itself obsolete so the stack drops it. ``UndoStack``
+says what each undo and redo step did, so the window can tell the user.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
@@ -25,6 +27,38 @@ class Listeners:
 
     changed: Callable[[int], None]
     failed: Callable[[str], None]
+
+
+class UndoStack(QUndoStack):
+    """An undo stack that announces its moves, and what each undo and redo did.
+
+    ``moving`` comes before a push, an undo or a redo; ``stepped`` after an undo
+    or a redo, saying what it did ("Undone: file under …"). A step that failed
+    has reported its failure in between.
+    """
+
+    moving = Signal()
+    stepped = Signal(str)
+
+    @override
+    def push(self, cmd: QUndoCommand) -> None:
+        self.moving.emit()
+        super().push(cmd)
+
+    @override
+    def undo(self) -> None:
+        if self.canUndo():
+            self._step(super().undo, f"Undone: {self.undoText()}")
+
+    @override
+    def redo(self) -> None:
+        if self.canRedo():
+            self._step(super().redo, f"Redone: {self.redoText()}")
+
+    def _step(self, step: Callable[[], None], said: str) -> None:
+        self.moving.emit()
+        step()
+        self.stepped.emit(said)
 
 
 class LibraryCommand(QUndoCommand):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from briefing_app.domain.errors import BriefingError
-from briefing_app.domain.library import Claim
+from briefing_app.domain.library import Claim, Theme
 from briefing_app.services.library import Library
 from briefing_app.ui.claims.analyst_edits import AnalystEdits
 from briefing_app.ui.claims.claim_menu import (
@@ -20,11 +20,14 @@ from briefing_app.ui.claims.claim_menu import (
 )
 from briefing_app.ui.claims.claim_table_view import ClaimTableView
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigatorModel
+from briefing_app.ui.status_line import EDIT
 
 if TYPE_CHECKING:
     from briefing_app.ui.main_window import MainWindow
 
 FILE_UNDER_KEYS = range(1, 10)
+# An edit of a claim's themes, and what the status bar says once it is made.
+ThemeEdit = Callable[[Claim, Theme], None]
 
 
 class FilingController(QObject):
@@ -40,19 +43,14 @@ class FilingController(QObject):
         window: MainWindow,
     ) -> None:
         super().__init__(window)
-        say, warn = window.show_status, window.show_error
+        warn = window.show_error
         self._library, self._edits, self._navigator, self._claims = (
             library,
             edits,
             navigator,
             claims,
         )
-        self._menu_handlers, self._say, self._warn, self._window = (
-            menu_handlers,
-            say,
-            warn,
-            window,
-        )
+        self._menu_handlers, self._warn, self._window = menu_handlers, warn, window
         # Registered actions the context menu offers too (corrections, copy with citation).
         self.menu_actions: list[QAction] = []
         claims.customContextMenuRequested.connect(self._on_context_menu)
@@ -79,8 +77,7 @@ class FilingController(QObject):
         claim = self.current_claim()
         if claim is None or not 1 <= position <= len(themes):
             return
-        self._edits.file_under(claim, themes[position - 1])
-        self._say(f"Filed under {themes[position - 1].label}. Ctrl+Z undoes it.")
+        self._edit(self._edits.file_under, "Filed under")(claim, themes[position - 1])
 
     def grade(self, claim_id: int, reliability: str, credibility: int) -> None:
         """Grade a claim on the Admiralty scale (undoable)."""
@@ -96,13 +93,28 @@ class FilingController(QObject):
         except BriefingError as error:
             self._warn(str(error))
 
+    def _edit(self, edit: ThemeEdit, done: str) -> ThemeEdit:
+        """Return ``edit`` saying ``done`` and the theme once it is made (not if it failed).
+
+        The message is the last edit's: it goes when the undo stack moves on.
+        """
+
+        def edit_and_say(claim: Claim, theme: Theme) -> None:
+            stack = self._window.undo_stack
+            index = stack.index()
+            edit(claim, theme)
+            if stack.index() != index:  # a failed edit leaves the stack; it said why
+                self._window.status.say(f"{done} {theme.label}. Ctrl+Z undoes it.", EDIT)
+
+        return edit_and_say
+
     def _handlers(self) -> ClaimMenuHandlers:
         edits = self._edits
         new_note, copy_claim = self._menu_handlers()
         return ClaimMenuHandlers(
-            edits.move_to_theme,
-            edits.also_file_under,
-            edits.remove_from_theme,
+            self._edit(edits.move_to_theme, "Moved to"),
+            self._edit(edits.also_file_under, "Also filed under"),
+            self._edit(edits.remove_from_theme, "Removed from"),
             new_note,
             copy_claim,
         )

@@ -3,7 +3,8 @@
 It sits below the themes in the left column. Choosing a briefing narrows the
 claims list to it (in reading order), and the theme navigator, the views and the
 search box keep working inside it; "All briefings" lists every document again.
-The first time a briefing is chosen its unread mark goes.
+The first time a briefing is chosen its unread mark goes. Its context menu
+opens the briefing's details ("Edit details…", also F2 anywhere in the window).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QItemSelection,
     QObject,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -42,6 +45,8 @@ from briefing_app.ui.sections import titled
 FILTER_DELAY_MS = 120
 ORDERS = (("Newest", NEWEST_FIRST), ("Outlet", BY_OUTLET))
 ORDER_TIP = "Sort the briefings: newest first (published, else imported), or by outlet A–Z"
+# The menu shows the window's key for it (F2) without binding it a second time.
+EDIT_DETAILS = "Edit details…\tF2"
 
 
 class FilterEdit(QLineEdit):
@@ -62,6 +67,7 @@ class BriefingsPane(QWidget):
 
     document_selected = Signal(object)
     chosen = Signal()  # Enter on a briefing: go to its claims
+    details_requested = Signal(int)  # "Edit details…" on a briefing
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +89,7 @@ class BriefingsPane(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName("Briefings")
         self.list.setMinimumWidth(170)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -104,6 +111,7 @@ class BriefingsPane(QWidget):
         self.sort.currentIndexChanged.connect(self._on_sort_changed)
         self.list.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.list.activated.connect(lambda _index: self.chosen.emit())
+        self.list.customContextMenuRequested.connect(self._on_context_menu)
         self.model.modelReset.connect(self._on_model_reset)
         self.list.setCurrentIndex(self.model.index(ALL_ROW))
 
@@ -128,6 +136,26 @@ class BriefingsPane(QWidget):
     def refresh(self) -> None:
         """Read the list again (new documents, counts, unread marks), keeping the choice."""
         self.model.refresh()
+
+    def context_menu(self, position: QPoint) -> QMenu | None:
+        """Return the menu of the briefing at ``position`` (the list's), choosing it first.
+
+        None where there is no briefing (empty space, "All briefings").
+        """
+        index = self.list.indexAt(position)
+        document_id = self.model.document_id(index.row()) if index.isValid() else None
+        if document_id is None:
+            return None
+        self.list.setCurrentIndex(index)
+        menu = QMenu(self.list)
+        menu.addAction(EDIT_DETAILS, lambda: self.details_requested.emit(document_id))
+        return menu
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(position)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.list.viewport().mapToGlobal(position))
 
     def _choose(self, document_id: int | None) -> None:
         if document_id != self._document_id:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -13,6 +11,7 @@ from briefing_app.services.library import Library
 from briefing_app.ui.dialogs.messages import ask, ask_text
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
 from briefing_app.ui.search_box import SearchBox
+from briefing_app.ui.status_line import SEARCH, StatusLine
 
 
 class SavedSearchController(QObject):
@@ -23,13 +22,12 @@ class SavedSearchController(QObject):
         library: Library,
         navigator: ThemeNavigator,
         search: SearchBox,
-        say: Callable[[str], None],
-        warn: Callable[[str], None],
+        status: StatusLine,
         window: QWidget,
     ) -> None:
         super().__init__(window)
         self._library, self._navigator, self._search = library, navigator, search
-        self._say, self._warn, self._window = say, warn, window
+        self._say, self._warn, self._window = status.say, status.warn, window
         navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         navigator.customContextMenuRequested.connect(self._on_menu)
 
@@ -40,7 +38,7 @@ class SavedSearchController(QObject):
         """Save the search box's query under a name the user gives."""
         query = self._search.query().strip()
         if not query:
-            self._say("Type a search first, then save it with Ctrl+S.")
+            self._say("Type a search first, then save it with Ctrl+S.", SEARCH)
             return
         name = ask_text(self._window, "Save search", "Name of the saved search:", query[:40])
         if name is None:
