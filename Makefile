@@ -12,8 +12,11 @@ XCB_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-re
 XCB_LIBS := libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-image.so.0 \
 	libxcb-render-util.so.0 libxcb-shape.so.0 libxkbcommon-x11.so.0
 LDCONFIG := $(shell command -v ldconfig || echo /sbin/ldconfig)
+# PostgreSQL's server programs, from Debian's packages (the team-library tests start one).
+PG_INITDB := /usr/lib/postgresql/*/bin/initdb
 
-.PHONY: run test lint unit bench corpus screenshots system-deps gui-deps xvfb-deps wheel clean
+.PHONY: run test lint unit bench corpus screenshots system-deps gui-deps xvfb-deps pg-deps wheel \
+	clean
 
 run: system-deps gui-deps $(VENV)/.installed
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -24,7 +27,7 @@ run: system-deps gui-deps $(VENV)/.installed
 	fi
 	$(VENV)/bin/briefing-app
 
-test: system-deps $(VENV)/.installed-test lint unit
+test: system-deps pg-deps $(VENV)/.installed-test lint unit
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
@@ -74,6 +77,20 @@ gui-deps:
 	  else \
 	    echo "Missing Qt's desktop libraries. Run as root:"; \
 	    echo "  apt-get install -y $(XCB_DEBS)"; exit 1; \
+	  fi; \
+	fi
+
+# PostgreSQL for the team-library tests. They run their own throwaway server (tests/pg_server.py:
+# initdb and pg_ctl in a temporary folder, a socket there and no TCP port), so the cluster that
+# the Debian package may create and start is never used by them, and does not disturb them.
+pg-deps:
+	@if ! ls $(PG_INITDB) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing PostgreSQL for the team-library tests: postgresql"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	  else \
+	    echo "Missing PostgreSQL (no $(PG_INITDB)); the tests start a server of their own. Run:"; \
+	    echo "  sudo apt-get install -y postgresql"; exit 1; \
 	  fi; \
 	fi
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from briefing_app.services.checks import readable
 from briefing_app.services.export import PDF, claim_json, export_to_file, export_to_stream
 from briefing_app.services.export_scope import scope_from_options
 from briefing_app.services.library import Library
-from briefing_app.services.paths import resolve_library_path
+from briefing_app.services.paths import ENV_VAR, resolve_library_path
+from briefing_app.store.database import HEAD_REVISION, inspect_file
+from briefing_app.store.server import is_url
 
 EXIT_ERROR = 2
 
@@ -37,6 +40,9 @@ def warn(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the parsed subcommand; return the exit status."""
     try:
+        named = args.db or os.environ.get(ENV_VAR)
+        if is_url(named):
+            return _on_server(str(named), args)
         path, is_default = resolve_library_path(args.db)
         if args.command in _FILE_COMMANDS:
             return _FILE_COMMANDS[args.command](path, args)
@@ -155,7 +161,50 @@ def _check(path: Path, args: argparse.Namespace) -> int:
     )
 
 
-_FILE_COMMANDS = {"restore": _restore, "check": _check}
+def _migrate(path: Path, _args: argparse.Namespace) -> int:
+    if not path.exists():
+        raise UsageError(
+            f"{path} does not exist: there is no library to migrate (a new one is made at "
+            "the head schema when first opened)."
+        )
+    before = inspect_file(path)
+    if before == HEAD_REVISION:
+        print(readable(f"{path}: already at schema {HEAD_REVISION}, nothing to do."))
+        return 0
+    Library.open(path, backup=False).close()  # backs the file up, then upgrades it
+    print(
+        readable(
+            f"{path}: upgraded from schema {before} to {HEAD_REVISION}; the library as it "
+            "was is kept in its backups ('briefing-app backups')."
+        )
+    )
+    return 0
+
+
+def _on_server(text: str, args: argparse.Namespace) -> int:
+    """Run a command on a team library (PostgreSQL): only ``migrate`` so far."""
+    from briefing_app.store.server import parse_server_url
+
+    url = parse_server_url(text)  # refuses a password before anything else is done
+    if args.command != "migrate":
+        raise UsageError(
+            f"This version opens a team library ({url.display}) only to migrate it "
+            f"('briefing-app migrate --db URL'); '{args.command or 'the window'}' works on a "
+            "library file for now: give --db PATH. Nothing was written."
+        )
+    from briefing_app.store.migrate import upgrade_server
+
+    before, after = upgrade_server(url)
+    if before == after:
+        print(f"{url.display}: already at schema {after}, nothing to do.")
+    elif before is None:
+        print(f"{url.display}: a new library, created at schema {after}.")
+    else:
+        print(f"{url.display}: upgraded from schema {before} to {after}.")
+    return 0
+
+
+_FILE_COMMANDS = {"restore": _restore, "check": _check, "migrate": _migrate}
 _COMMANDS = {
     "import": _import,
     "export": _export,

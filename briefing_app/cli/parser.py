@@ -80,8 +80,9 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
-        metavar="PATH",
-        help="library file (default: $BRIEFING_APP_DB, then the user data folder)",
+        metavar="PATH_OR_URL",
+        help="library file (default: $BRIEFING_APP_DB, then the user data folder), or a team "
+        "library on PostgreSQL, postgresql://user@host:port/dbname (for 'migrate' so far)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
@@ -118,6 +119,11 @@ def build_parser() -> OneLineParser:
         "--other-library",
         action="store_true",
         help="restore even a backup that was taken of another library",
+    )
+    commands.add_parser(
+        "migrate",
+        help="bring the library's schema up to date (a file, or a team library on PostgreSQL, "
+        "where an empty database becomes a new library)",
     )
     checking = commands.add_parser(
         "check", help="check the library and its search indexes (exit 2 if damaged)"

@@ -16,6 +16,26 @@ def default_library_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "library.db"
 
 
+def window_refusal(explicit: str | None) -> str | None:
+    """Return why the window cannot open ``--db`` (else ``BRIEFING_APP_DB``), or None.
+
+    A team library (a ``postgresql://`` URL) can only be migrated by this version; the
+    URL is not repeated, since a refused one may hold a password.
+    """
+    named = explicit or os.environ.get(ENV_VAR)
+    if not named or "://" not in named:
+        return None
+    from briefing_app.store.server import is_url  # only for a URL
+
+    if not is_url(named):
+        return None
+    return (
+        "This version opens a team library (a database server) only to migrate it, with "
+        "'briefing-app migrate --db URL'. The window works on a library file for now: "
+        "start it with --db PATH, or without --db for your own library."
+    )
+
+
 def resolve_library_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:
     """Return the library path and whether it is the default one (whose folder we may create)."""
     if explicit:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.services.library import Library
-from briefing_app.services.paths import APP_NAME, resolve_library_path
+from briefing_app.services.paths import APP_NAME, resolve_library_path, window_refusal
 from briefing_app.ui.dialogs.messages import show_error
 from briefing_app.ui.instance_lock import acquire_instance_lock, already_open_message
 from briefing_app.ui.main_window import MainWindow
@@ -111,6 +111,10 @@ def run_window(db: str | None) -> int:
     place and opens the window again on the restored library.
     """
     app = application()
+    refusal = window_refusal(db)
+    if refusal is not None:
+        show_error(None, "Cannot open a team library", refusal)
+        return EXIT_ERROR
     path, is_default = resolve_library_path(db)
     if is_default:
         # The lock lives beside the library; Library.open reports a folder it cannot create.

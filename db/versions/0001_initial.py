@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from briefing_app.store.fts import create_fts, drop_fts
+from briefing_app.store.server_schema import create_search, drop_search
 
 
 revision = '0001_initial'
@@ -148,12 +149,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('note_revisions', schema=None) as batch_op:
         batch_op.create_index('ix_note_revisions_note', ['note_id'], unique=False)
-    op.execute("PRAGMA application_id = 1112688966")  # "BRIF"
-    create_fts(op.execute)
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("PRAGMA application_id = 1112688966")  # "BRIF"
+        create_fts(op.execute)
+    else:  # PostgreSQL: vector columns with GIN indexes (store/server_schema.py)
+        create_search(op.get_bind().exec_driver_sql)
 
 
 def downgrade() -> None:
-    drop_fts(op.execute)
+    if op.get_bind().dialect.name == "sqlite":
+        drop_fts(op.execute)
+    else:
+        drop_search(op.get_bind().exec_driver_sql)
     with op.batch_alter_table('note_revisions', schema=None) as batch_op:
         batch_op.drop_index('ix_note_revisions_note')
 

@@ -116,3 +116,22 @@ def test_the_window_takes_the_daily_backup_once_it_is_showing(
     qtbot.waitUntil(lambda: running() == 0)
     window.close()
     library.close()
+
+
+@pytest.mark.parametrize("from_env", [False, True])
+def test_a_team_library_url_gets_the_message_the_command_line_gives(
+    tmp_path: Path,
+    shown_messages: list[QMessageBox],
+    monkeypatch: pytest.MonkeyPatch,
+    from_env: bool,
+) -> None:
+    url = "postgresql://analyst:secret@db.example/team"
+    monkeypatch.chdir(tmp_path)
+    if from_env:
+        monkeypatch.setenv("BRIEFING_APP_DB", url)
+    assert run_window(None if from_env else url) == 2
+    [box] = shown_messages
+    assert box.windowTitle() == "Cannot open a team library"
+    assert "briefing-app migrate --db URL" in box.text() and "--db PATH" in box.text()
+    assert "secret" not in box.text()  # a URL is never repeated: it may hold a password
+    assert list(tmp_path.iterdir()) == []  # no folder, lock or library was made

@@ -32,6 +32,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "briefing_app.store.migrate",
     "briefing_app.store.schema",
     "briefing_app.cli.main",
+    "psycopg",
+    "briefing_app.store.server",
 )
 
 
