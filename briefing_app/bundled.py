@@ -6,11 +6,13 @@ checkout they are the top-level ``resources/`` and ``db/`` folders.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_PACKAGE_DATA = Path(str(resources.files("briefing_app"))) / "_data"
-_SOURCE_TREE = Path(__file__).resolve().parent.parent
+# The package is installed as files (the wheel is not zip-safe), so its folder is the
+# folder of this module; importlib.resources would only add start-up time.
+_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE_DATA = _PACKAGE / "_data"
+_SOURCE_TREE = _PACKAGE.parent
 
 
 def _folder(name: str) -> Path:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +27,7 @@ _NAME_CHARS = 120
 def _create_beside(target: Path) -> tuple[int, Path]:
     """Create a new empty file in ``target``'s folder; return its descriptor and path."""
     for _ in range(100):
-        name = f".{target.name[:_NAME_CHARS]}.{secrets.token_hex(4)}.tmp"
+        name = f".{target.name[:_NAME_CHARS]}.{os.urandom(4).hex()}.tmp"
         temporary = target.with_name(name)
         try:
             return os.open(temporary, _NEW_FILE, 0o666), temporary

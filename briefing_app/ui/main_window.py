@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -19,6 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from typing_extensions import override
+
+if TYPE_CHECKING:  # dialogs are loaded when first opened, not at start-up
+    from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog
+    from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 
 from briefing_app.domain.library import Claim, ImportResult
 from briefing_app.services.library import Library
@@ -36,7 +41,6 @@ from briefing_app.ui.claims.current_claim import CurrentClaimPanes
 from briefing_app.ui.claims.document_claims import DocumentClaims
 from briefing_app.ui.claims.filing import FILE_UNDER_KEYS, FilingController
 from briefing_app.ui.claims.source_card import SourceCard
-from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog
 from briefing_app.ui.dialogs.import_export import (
     ExportView,
     Importer,
@@ -45,14 +49,12 @@ from briefing_app.ui.dialogs.import_export import (
     import_summary,
 )
 from briefing_app.ui.dialogs.messages import ask, show_about
-from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 from briefing_app.ui.live_refresh import LiveRefresh
 from briefing_app.ui.menus import build_menu_bar, wire_undo
 from briefing_app.ui.navigator.briefings import BriefingsController, left_column
 from briefing_app.ui.navigator.document_edits import DocumentEditsController
 from briefing_app.ui.navigator.saved_searches import SavedSearchController
 from briefing_app.ui.navigator.theme_navigator import ThemeNavigator, ThemeNavigatorModel
-from briefing_app.ui.notes.deleted_notes import deleted_notes_dialog
 from briefing_app.ui.notes.notes_panel import NotesPanel
 from briefing_app.ui.plain_text import plain_label
 from briefing_app.ui.search_box import SearchBox
@@ -226,6 +228,8 @@ class MainWindow(QMainWindow):
     def show_deleted_notes(self) -> ChoiceDialog:
         """Open the list of deleted notes (restoring one updates the window)."""
         self.notes.flush()
+        from briefing_app.ui.notes.deleted_notes import deleted_notes_dialog
+
         dialog = deleted_notes_dialog(self._library, self._on_claim_edited, self.show_error, self)
         dialog.finished.connect(lambda _result: self.notes.reload())
         dialog.open()
@@ -336,6 +340,8 @@ class MainWindow(QMainWindow):
     # view
     def show_shortcuts(self) -> ShortcutSheet:
         """Open the shortcut sheet (generated from the actions)."""
+        from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
+
         sheet = ShortcutSheet(self.action_map, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()

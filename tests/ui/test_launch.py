@@ -72,3 +72,28 @@ def test_clicking_a_theme_in_the_navigator_filters_the_list(
     qtbot.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.claim_model.total() == 5
     assert window.claims.empty_text() == ""
+
+
+def test_the_claims_paint_first_and_the_panes_of_the_first_claim_right_after(
+    qtbot: QtBot, seeded_library: Library, settings_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from briefing_app.ui.app import create_main_window
+
+    window = create_main_window(
+        seeded_library, QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    first = window.claims.current_claim_id()
+    assert first is not None  # the list has its first claim selected
+    assert window.card.claim() is None and window.article.document_id() is None  # not yet
+    with qtbot.waitSignal(window.claims.first_painted):
+        window.show()
+    qtbot.waitUntil(lambda: window.card.claim() is not None)
+    card_claim = window.card.claim()
+    assert card_claim is not None and card_claim.id == first
+    assert window.article.document_id() == card_claim.document_id
+    qtbot.keyClick(window.claims, Qt.Key.Key_Down)  # after the first paint: at once
+    following = window.card.claim()
+    assert following is not None and following.id != first

@@ -115,11 +115,11 @@ def test_an_earlier_text_can_be_restored(
 
         return confirm
 
-    monkeypatch.setattr(notes_panel, "confirm_restore", answer(False))
+    monkeypatch.setattr(revision_dialog, "confirm_restore", answer(False))
     entry.trigger()  # one click only asks: nothing changes yet
     assert shown == [("version two", "version one")]
     assert seeded_library.notes(1)[0].body == "version two"
-    monkeypatch.setattr(notes_panel, "confirm_restore", answer(True))
+    monkeypatch.setattr(revision_dialog, "confirm_restore", answer(True))
     entry.trigger()
     assert window.notes.editor.toPlainText() == "version one"
     assert seeded_library.notes(1)[0].body == "version one"

@@ -34,6 +34,14 @@ NOT_BEFORE_FIRST_PAINT = (
     "briefing_app.cli.main",
     "psycopg",
     "briefing_app.store.server",
+    # Dialogs load when first opened.
+    "briefing_app.ui.dialogs.choice_dialog",
+    "briefing_app.ui.dialogs.shortcut_sheet",
+    "briefing_app.ui.dialogs.document_details",
+    "briefing_app.ui.dialogs.restore_backup",
+    "briefing_app.ui.notes.revision_dialog",
+    "briefing_app.ui.notes.deleted_notes",
+    "difflib",
 )
 
 

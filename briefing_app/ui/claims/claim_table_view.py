@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 from typing_extensions import override
@@ -53,9 +53,12 @@ class ClaimTableView(QTableView):
     """Shows a ClaimTableModel; emits the current claim's id (or None)."""
 
     current_claim_changed = Signal(object)
+    # Once, just after the list is first painted (what start-up waits for).
+    first_painted = Signal()
 
     def __init__(self, model: ClaimTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self._empty_text = ""
         self._quiet = False
         # The themes and document columns' own widths, and those they have for now.
@@ -259,6 +262,9 @@ class ClaimTableView(QTableView):
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
         text = self.empty_text()
         if not text:
             return

@@ -19,18 +19,25 @@ class CurrentClaimPanes(QObject):
     """Shows the claim the list selects in the source card, the article and the notes.
 
     A sentence clicked in the article selects its claim in the list, widening the
-    list to every claim when the current view does not hold it.
+    list to every claim when the current view does not hold it. At start-up the
+    panes are filled just after the list is first painted: the claims show first.
     """
 
     def __init__(self, library: Library, window: MainWindow) -> None:
         super().__init__(window)
         self._library, self._window = library, window
+        self._waiting_for_paint = True
+        self._first: int | None = None
         window.claims.current_claim_changed.connect(self.show)
+        window.claims.first_painted.connect(self._after_first_paint)
         window.article.claim_clicked.connect(self.select_from_article)
         window.search.query_changed.connect(lambda _query: self.mark_search_terms())
 
     def show(self, claim_id: int | None) -> None:
         """Show ``claim_id`` (None: no claim) in the card, the article and the notes."""
+        if self._waiting_for_paint:
+            self._first = claim_id
+            return
         window = self._window
         window.notes.set_claim(claim_id)
         try:
@@ -48,11 +55,15 @@ class CurrentClaimPanes(QObject):
         except BriefingError as error:
             window.show_error(str(error))
 
+    def _after_first_paint(self) -> None:
+        self._waiting_for_paint = False
+        self.show(self._first)
+
     def refresh(self) -> None:
         """Read the current claim again (its themes, grading or notes changed)."""
         window = self._window
         claim_id = window.claims.current_claim_id()
-        if claim_id is None:
+        if claim_id is None or self._waiting_for_paint:
             return
         try:
             claim = self._library.claim(claim_id)

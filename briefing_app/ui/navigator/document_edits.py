@@ -19,9 +19,9 @@ from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import DocumentEdit
 from briefing_app.services.document_details import FIELD_NAMES, changed_fields
 from briefing_app.services.library import Library
-from briefing_app.ui.dialogs.document_details import DocumentDetailsDialog
 
 if TYPE_CHECKING:
+    from briefing_app.ui.dialogs.document_details import DocumentDetailsDialog
     from briefing_app.ui.main_window import MainWindow
 
 NO_DOCUMENT = "Choose a briefing, or a claim of it, first: nothing changed."
@@ -116,6 +116,8 @@ class DocumentEditsController(QObject):
             self._window.show_error(str(error))
             return None
         check = partial(self._library.check_document_edit, document_id)
+        from briefing_app.ui.dialogs.document_details import DocumentDetailsDialog
+
         dialog = DocumentDetailsDialog(details, check, outlets, self._window)
         dialog.accepted.connect(lambda: self._push(document_id, details, dialog.checked()))
         dialog.finished.connect(lambda _result: dialog.deleteLater())

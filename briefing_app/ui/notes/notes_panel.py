@@ -26,7 +26,6 @@ from briefing_app.domain.library import Note, NoteRevision
 from briefing_app.services.library import Library
 from briefing_app.ui.claims.commands import DeleteNoteCommand, Listeners
 from briefing_app.ui.notes.note_list_model import NoteListModel, local_time, note_summary
-from briefing_app.ui.notes.revision_dialog import confirm_restore
 from briefing_app.ui.plain_text import plain_label, plain_tooltip
 
 AUTOSAVE_MS = 600
@@ -307,6 +306,8 @@ class NotesPanel(QWidget):
     def offer_revision(self, note_id: int, revision: NoteRevision) -> None:
         """Show the earlier text beside the current one; restore it if the user agrees."""
         current = self._library.note(note_id).body
+        from briefing_app.ui.notes.revision_dialog import confirm_restore  # when asked
+
         if confirm_restore(self, current, revision.body, local_time(revision.saved)):
             self.restore_revision(note_id, revision.id)
 
