@@ -15,7 +15,7 @@ LDCONFIG := $(shell command -v ldconfig || echo /sbin/ldconfig)
 # PostgreSQL's server programs, from Debian's packages (the team-library tests start one).
 PG_INITDB := /usr/lib/postgresql/*/bin/initdb
 
-.PHONY: run test lint unit bench corpus screenshots system-deps gui-deps xvfb-deps pg-deps wheel \
+.PHONY: run test lint unit bench corpus screenshots system-deps gui-deps xvfb-deps x11-deps pg-deps wheel \
 	clean
 
 run: system-deps gui-deps $(VENV)/.installed
@@ -27,7 +27,7 @@ run: system-deps gui-deps $(VENV)/.installed
 	fi
 	$(VENV)/bin/briefing-app
 
-test: system-deps pg-deps $(VENV)/.installed-test lint unit
+test: system-deps pg-deps gui-deps x11-deps $(VENV)/.installed-test lint unit
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
@@ -91,6 +91,18 @@ pg-deps:
 	  else \
 	    echo "Missing PostgreSQL (no $(PG_INITDB)); the tests start a server of their own. Run:"; \
 	    echo "  sudo apt-get install -y postgresql"; exit 1; \
+	  fi; \
+	fi
+
+# An X server for the one test that needs real X11 key bindings (tests/ui/test_search_box_x11.py).
+x11-deps:
+	@if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Xvfb for the X11 test: xvfb xauth"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth; \
+	  else \
+	    echo "Missing Xvfb (the X11 test starts one). Run as root:"; \
+	    echo "  apt-get install -y xvfb xauth"; exit 1; \
 	  fi; \
 	fi
 

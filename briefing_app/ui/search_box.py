@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from typing_extensions import override
 
 from briefing_app.ui.plain_text import plain_label
 
 DEBOUNCE_MS = 150
 PLACEHOLDER = 'Search claims and notes   (/ or Ctrl+F)   e.g. russian   "front line"'
+
+
+# The editing keys a line edit keeps on every platform, even where the window's menus
+# use the same key.
+_EDITING_KEYS = (
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll,
+)
+_COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+class QueryEdit(QLineEdit):
+    """The query box: a command key of the window's menus works while it has focus.
+
+    On X11 Qt gives line edits Emacs keys (Ctrl+E: end of line, Ctrl+K, Ctrl+U), which
+    would swallow the menus' Ctrl+E (Export) and the like while the box has focus.
+    """
+
+    @override
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._is_window_command(event)
+        ):
+            event.ignore()  # not ours: the window's shortcut fires
+            return True
+        return super().event(event)
+
+    def _is_window_command(self, event: QKeyEvent) -> bool:
+        if not event.modifiers() & _COMMAND_MODIFIERS:
+            return False
+        if any(event.matches(key) for key in _EDITING_KEYS):
+            return False
+        pressed = QKeySequence(QKeyCombination(event.modifiers(), Qt.Key(event.key())))
+        return any(
+            action.isEnabled() and pressed in action.shortcuts()
+            for action in self.window().findChildren(QAction)
+        )
 
 
 class SearchBox(QWidget):
@@ -18,7 +63,7 @@ class SearchBox(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit()
+        self.edit = QueryEdit()
         self.edit.setPlaceholderText(PLACEHOLDER)
         self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName("Search")

@@ -308,3 +308,9 @@ def test_a_lone_broad_field_lists_in_the_same_order_read_claim_by_claim(
         for offset in range(0, len(sorted_out.ids), 3)
     ]
     assert [i for page in pages for i in page.ids] == list(sorted_out.ids)
+    # The same through the window's path, whose view adds "not marked not a claim".
+    monkeypatch.setattr(reader, "LISTING_DRIVER_LIMIT", 10**9)
+    sorted_in_view = [h.claim.id for h in library.search(query, limit=500).hits]
+    monkeypatch.setattr(reader, "LISTING_DRIVER_LIMIT", 1)
+    assert [h.claim.id for h in library.search(query, limit=500).hits] == sorted_in_view
+    assert sorted_in_view == list(sorted_out.ids)

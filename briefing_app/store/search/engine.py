@@ -167,15 +167,17 @@ def _listing_where(connection: sqlite3.Connection, plan: Plan) -> str:
 
     A lone check whose driver yields many claims is checked row by row instead, so
     that the claims index, read in list order, stops at the page (with more checks
-    the claims passing all of them may be rare, and the smallest set is safer).
+    the claims passing all of them may be rare, and the smallest set is safer). A
+    check that nearly every claim passes does not count (the view's "not dismissed").
     """
-    if len(plan.checks) == 1:
-        check = plan.checks[0]
+    narrowing = [check for check in plan.checks if not check.broad]
+    if len(narrowing) == 1:
+        check = narrowing[0]
         if check.driver and check.size:
             cap = reader.LISTING_DRIVER_LIMIT
             sql = f"SELECT count(*) FROM ({check.size} LIMIT {cap})"
             if int(connection.execute(sql, plan.params.values).fetchone()[0]) >= cap:
-                return check.row
+                return " AND ".join(c.row for c in plan.checks)
     return _where(plan)
 
 

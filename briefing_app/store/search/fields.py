@@ -34,13 +34,15 @@ class Condition:
     equivalent condition that can start a scan (``c.id IN (...)``), and
     ``size`` a query whose rows, read up to a limit, say how many claims the
     driver would yield; ``names`` are words every matching claim's text holds
-    (entity names), which the text index can use to narrow its candidates.
+    (entity names), which the text index can use to narrow its candidates;
+    ``broad`` says nearly every claim passes (the claims not marked "not a claim").
     """
 
     row: str
     driver: str | None = None
     size: str | None = None
     names: tuple[str, ...] = field(default=())
+    broad: bool = False
 
 
 NOTHING = Condition("0")
@@ -242,7 +244,7 @@ class FieldResolver:
         among = "c.id IN (SELECT claim_id FROM dismissed_claims)"
         if term.text == "yes":
             return Condition(among, among, "SELECT 1 FROM dismissed_claims")
-        return Condition(f"NOT {among}")
+        return Condition(f"NOT {among}", broad=True)
 
     def _has(self, term: Term) -> Condition | None:
         if fold(term.text) in ("note", "notes"):

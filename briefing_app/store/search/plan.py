@@ -46,6 +46,7 @@ class Check:
     row: str
     driver: str | None = None
     size: str | None = None
+    broad: bool = False  # nearly every claim passes
 
     @property
     def on_id_only(self) -> bool:
@@ -124,7 +125,9 @@ def build_plan(query: Query, connection: sqlite3.Connection, within: Sequence[Cl
             note_clauses.append(fts_any(terms))
         elif len(parts) == 1 and isinstance(parts[0], Condition):
             condition = parts[0]
-            plan.checks.append(Check(condition.row, condition.driver, condition.size))
+            plan.checks.append(
+                Check(condition.row, condition.driver, condition.size, condition.broad)
+            )
             if _name_words(condition.names):
                 names.append(_name_words(condition.names))
         else:
