@@ -116,7 +116,9 @@ def _with_unlisted(
             close()  # a known name, or more than spaces, ends the run
         if covered[index]:
             continue
-        if _is_name_word(word, rules) or (run and word in rules.connectors):
+        # Most words are lower-case and no particle ("al-"): plainly not a name's.
+        plain = word[0].islower() and "-" not in word
+        if (not plain and _is_name_word(word, rules)) or (run and word in rules.connectors):
             run.append(index)
         elif run:
             close()

@@ -93,14 +93,7 @@ def _score(
     alternation = rules.any_keyword
     ruled_out = alternation is not None and alternation.search(sentence, lowered) is None
     for keyword in () if ruled_out else rules.keywords:
-        match = next(
-            (
-                m
-                for m in keyword.cue.finditer(sentence, lowered)
-                if not _masked(m.start(), m.end(), masks)
-            ),
-            None,
-        )
+        match = _first_unmasked(keyword.cue, sentence, lowered, masks)
         if match:
             score.total += keyword.weight
             score.in_subject |= match.start() < subject_end
@@ -119,6 +112,18 @@ def _score(
             score.in_subject |= mention.start < subject_end
             score.reasons.append(f"entity {mention.name}")
     return score
+
+
+def _first_unmasked(
+    cue: CaseBlind, sentence: str, lowered: str | None, masks: Sequence[tuple[int, int]]
+) -> re.Match[str] | None:
+    """Return the cue's first match outside the masks (names), if any."""
+    if not masks:
+        return cue.search(sentence, lowered)
+    return next(
+        (m for m in cue.finditer(sentence, lowered) if not _masked(m.start(), m.end(), masks)),
+        None,
+    )
 
 
 def _masked(start: int, end: int, masks: Sequence[tuple[int, int]]) -> bool:
