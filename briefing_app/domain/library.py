@@ -131,6 +131,19 @@ class Claim:
     origin: str = "rule"
 
     @property
+    def grade_origin(self) -> str:
+        """Return whose reliability grade the claim carries.
+
+        "claim" (graded on its own), "quoted" (the speaker it quotes), "outlet" (its
+        document's outlet) or "unknown" (no source is known).
+        """
+        if self.reliability_overridden:
+            return "claim"
+        if self.graded_source is None:
+            return "unknown"
+        return "quoted" if self.attribution == self.graded_source else "outlet"
+
+    @property
     def primary_theme(self) -> ClaimTheme | None:
         """Return the theme the claim is filed under first, if any."""
         return next((t for t in self.themes if t.is_primary), None)

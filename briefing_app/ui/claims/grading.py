@@ -41,11 +41,9 @@ def grade_tooltip(claim: Claim) -> str:
 
 def _whose(claim: Claim) -> str:
     """Return where the reliability comes from, as the end of a phrase."""
-    if claim.reliability_overridden:
-        return ", graded for this claim only"
-    source = claim.graded_source
-    if source is None:
-        return " (no source is known)"
-    if claim.attribution and source == claim.attribution:
-        return f" from {source}, whom the claim quotes"
-    return f" from the outlet, {source}"
+    return {
+        "claim": ", graded for this claim only",
+        "unknown": " (no source is known)",
+        "quoted": f" from {claim.graded_source}, whom the claim quotes",
+        "outlet": f" from the outlet, {claim.graded_source}",
+    }[claim.grade_origin]

@@ -60,13 +60,12 @@ def published_text(published: str | None) -> str:
 
 def graded_source_text(claim: Claim) -> str:
     """Return whose reliability grade the claim shows ("Reliability of Reuters")."""
-    if claim.reliability_overridden:
-        return "Reliability of this claim alone"
-    source = claim.graded_source
-    if source is None:
-        return "Reliability of an unknown source"
-    quoted = " (quoted)" if claim.attribution and source == claim.attribution else ""
-    return f"Reliability of {source}{quoted}"
+    return {
+        "claim": "Reliability of this claim alone",
+        "unknown": "Reliability of an unknown source",
+        "quoted": f"Reliability of {claim.graded_source} (quoted)",
+        "outlet": f"Reliability of {claim.graded_source}",
+    }[claim.grade_origin]
 
 
 def origin_text(theme: ClaimTheme) -> str:
