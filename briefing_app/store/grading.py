@@ -20,10 +20,12 @@ EFFECTIVE_RELIABILITY = (
     " (SELECT s.reliability FROM documents d JOIN sources s ON s.id = d.source_id"
     " WHERE d.id = c.document_id), 'F')"
 )
-# Whose grade it is: the quoted speaker when the claim is attributed, else the outlet.
+# Whose grade applies, as EFFECTIVE_RELIABILITY chooses it: the quoted speaker once
+# graded, else the outlet (an override is told apart by ``reliability_override``).
 GRADED_SOURCE = (
-    "coalesce(c.attribution, (SELECT s.name FROM documents d JOIN sources s"
-    " ON s.id = d.source_id WHERE d.id = c.document_id))"
+    "coalesce((SELECT sp.name FROM speakers sp WHERE sp.name = c.attribution),"
+    " (SELECT s.name FROM documents d JOIN sources s ON s.id = d.source_id"
+    " WHERE d.id = c.document_id))"
 )
 
 

@@ -8,6 +8,8 @@ from pytestqt.qtbot import QtBot
 from briefing_app.services.library import Library
 from briefing_app.ui.claims.source_card import SourceCard
 from briefing_app.ui.main_window import MainWindow
+from tests.conftest import DATA
+from tests.ui.conftest import OpenWindow
 
 
 def test_card_shows_the_annotations_of_the_selected_claim(window: MainWindow) -> None:
@@ -46,13 +48,26 @@ def test_empty_card_says_what_to_do(qtbot: QtBot) -> None:
 
 
 def test_card_says_whose_reliability_grade_it_is(
-    window: MainWindow, seeded_library: Library
+    open_window: OpenWindow, seeded_library: Library
 ) -> None:
-    for claim_id in seeded_library.claim_ids():
-        claim = seeded_library.claim(claim_id)
-        window.claims.select_claim(claim_id)
-        quoted = " (quoted)" if claim.attribution else ""
-        assert window.card.graded_source.text() == f"Reliability of {claim.graded_source}{quoted}"
+    seeded_library.import_files([DATA / "articles" / "001_reuters_hama_outskirts.txt"])
+    window = open_window(seeded_library)
+    attributed = [c for c in seeded_library.claims(seeded_library.claim_ids()) if c.attribution]
+    assert attributed
+    for claim in attributed:  # no speaker is graded yet: the outlet's grade applies
+        window.claims.select_claim(claim.id)
+        assert claim.graded_source == claim.outlet
+        assert window.card.graded_source.text() == (
+            f"Reliability of {claim.outlet}, the outlet ({claim.attribution}, quoted,"
+            " not graded yet)"
+        )
+    speaker = attributed[0]
+    window.claims.select_claim(speaker.id)
+    window.card.reliability.setCurrentIndex(1)  # grading it grades the speaker
+    window.card.reliability.activated.emit(1)
+    graded = seeded_library.claim(speaker.id)
+    assert graded.graded_source == speaker.attribution and graded.reliability == "B"
+    assert window.card.graded_source.text() == f"Reliability of {speaker.attribution} (quoted)"
 
 
 def test_card_shows_the_claim_id_as_selectable_text(window: MainWindow) -> None:

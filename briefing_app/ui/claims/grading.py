@@ -39,11 +39,17 @@ def grade_tooltip(claim: Claim) -> str:
     return f"{reliability}{_whose(claim)}; {credibility}"
 
 
+def _speaker_ungraded(claim: Claim) -> str:
+    if not claim.attribution:
+        return ""
+    return f" ({claim.attribution}, whom the claim quotes, is not graded yet)"
+
+
 def _whose(claim: Claim) -> str:
     """Return where the reliability comes from, as the end of a phrase."""
     return {
         "claim": ", graded for this claim only",
         "unknown": " (no source is known)",
         "quoted": f" from {claim.graded_source}, whom the claim quotes",
-        "outlet": f" from the outlet, {claim.graded_source}",
+        "outlet": f" from the outlet, {claim.graded_source}{_speaker_ungraded(claim)}",
     }[claim.grade_origin]

@@ -64,8 +64,15 @@ def graded_source_text(claim: Claim) -> str:
         "claim": "Reliability of this claim alone",
         "unknown": "Reliability of an unknown source",
         "quoted": f"Reliability of {claim.graded_source} (quoted)",
-        "outlet": f"Reliability of {claim.graded_source}",
+        "outlet": f"Reliability of {claim.graded_source}{_speaker_ungraded(claim)}",
     }[claim.grade_origin]
+
+
+def _speaker_ungraded(claim: Claim) -> str:
+    """Return a note that the speaker a claim quotes has no grade yet (its outlet's applies)."""
+    if not claim.attribution:
+        return ""
+    return f", the outlet ({claim.attribution}, quoted, not graded yet)"
 
 
 def origin_text(theme: ClaimTheme) -> str:
