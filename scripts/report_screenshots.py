@@ -4,8 +4,9 @@ Run (no display needed)::
 
     python -m scripts.report_screenshots docs/screenshots
 
-A library is built in a temporary folder from the bundled briefing and two
-test articles (Reuters, AP), with a few analyst notes and an unfiled claim.
+The library is the window pictures' (``scripts.screenshots.build_library``): the
+bundled briefing, a Reuters wire and an Al Jazeera page, with a few analyst grades,
+notes and an unfiled claim.
 The HTML report is shot with headless Chromium at 1200x1600, and page 1 of
 the PDF report is rendered with poppler's ``pdftoppm`` at 80 dpi; both tools
 come from Debian (``apt-get install -y chromium poppler-utils``).
@@ -19,51 +20,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.export import export_to_file
-from briefing_app.services.library import Library
 from briefing_app.ui.reports.pdf import gui_application, write_pdf
+from scripts.screenshots import build_library
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = [
-    ROOT / "tests" / "data" / "articles" / name
-    for name in (
-        "001_reuters_hama_outskirts.txt",
-        "002_ap_homs_edge.txt",
-    )
-]
 WINDOW = "1200,1600"
 CHROMIUMS = ("chromium", "chromium-browser", "google-chrome")
-# (document, index of the claim in it, note)
-NOTES = (
-    (
-        1,
-        1,
-        "Cross-check with the ISW map of 6 Dec: Rastan and Talbiseh both shown as "
-        "contested, not captured.",
-    ),
-    (
-        1,
-        1,
-        "Ask the desk whether 'thousands' comes from UNHCR or from the reporter.\n"
-        "Follow up on Monday.",
-    ),
-    (1, 6, "The Examiner gives no source for the reinforcements; compare with Reuters."),
-    (2, 4, "SOHR's count of 14 towns is the only figure on the Hama countryside so far."),
-)
-
-
-def build_library(path: Path) -> Library:
-    """Return a library of three briefings with notes and at least one unfiled claim."""
-    library = Library.open(path, seed=True, backup=False)
-    library.import_files(ARTICLES)
-    for document, index, body in NOTES:
-        library.add_note(library.claim_ids(ClaimFilter(document_id=document))[index], body)
-    if not library.count(ClaimFilter(unfiled=True)):
-        claim = library.claim(library.claim_ids(ClaimFilter(document_id=2))[1])
-        for theme in claim.themes:
-            library.unfile(claim.id, theme.key)
-    return library
 
 
 def _tool(names: tuple[str, ...], package: str) -> str:
