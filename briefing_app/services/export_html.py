@@ -67,7 +67,7 @@ table { border-collapse: collapse; }
 }
 @media print {
   html body { font-size: 10pt; background-color: #ffffff; }
-  body .section { page-break-before: always; break-before: page; }
+  body .later { page-break-before: always; break-before: page; }
   body .claim { page-break-inside: avoid; break-inside: avoid; }
   body .sources th, body .tag, body .note td { background-color: #ffffff; }
   body .tag { border: 1px solid #8a94a3; padding: 0 3px; }
@@ -99,11 +99,13 @@ def write_html(
     )
     _write_heading(out, scoped, described, words.export_time(now))
     _write_sources(out, summary)
-    for section in scoped.sections():
+    for number, section in enumerate(scoped.sections()):
         anchor = _e(f"theme-{section.key or 'unfiled'}")
         claims = "claim" if section.count == 1 else "claims"
+        # In print each theme starts a page, but the first follows the sources table.
+        kind = "section later" if number else "section"
         out.write(
-            f"\n<div class='section' id='{anchor}'>\n<h2>{_e(section.label)} "
+            f"\n<div class='{kind}' id='{anchor}'>\n<h2>{_e(section.label)} "
             f"<span class='count'>· {section.count} {claims}</span></h2>\n"
         )
         for claim, notes in scoped.section_claims(section.key):

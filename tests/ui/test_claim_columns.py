@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
@@ -61,6 +61,17 @@ def test_each_claim_shows_its_grade_and_why_in_the_tooltip(
     assert "Reliability D (not usually reliable), graded for this claim only;" in grade_of(
         window, 3, Qt.ItemDataRole.ToolTipRole
     )
+
+
+def test_a_grade_the_claim_only_inherits_is_muted(window: MainWindow) -> None:
+    window.claims.select_claim(1)
+    window.filing.grade(1, "B", 2)  # claim 1 assessed; claim 2 only gets its outlet's B
+    foreground = Qt.ItemDataRole.ForegroundRole
+    row_1, row_2 = (window.claim_model.row_of(i) for i in (1, 2))
+    assert window.claim_model.index(row_1, COL_GRADE).data(foreground) is None
+    muted = window.claim_model.index(row_2, COL_GRADE).data(foreground)
+    assert muted == window.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert window.claim_model.index(row_2, COL_TEXT).data(foreground) is None
 
 
 def test_the_grade_column_sorts_best_graded_first(

@@ -110,7 +110,7 @@ def test_unfiled_claims_have_their_own_last_section(library: Library) -> None:
     count = len(unfiled)
     assert count >= 1
     page = render(library, "html", None, NOW)
-    section = page[page.index("<div class='section' id='theme-unfiled'>") :]
+    section = page[page.index("<div class='section later' id='theme-unfiled'>") :]
     assert f"<h2>Unfiled <span class='count'>· {count} claim" in section
     assert all(html.escape(claim.text) in section for claim in unfiled)
     assert section.count("<div class='claim'>") == count and section.count("<h2>") == 1
@@ -198,7 +198,9 @@ def test_html_is_one_file_that_prints_on_a4(library: Library) -> None:
     assert "http" not in page.split("</style>")[0]
     assert "@media print" in page and "page-break-before: always" in page
     assert "size: A4" in page
-    assert page.count("<div class='section'") == 4  # three themes and the unfiled
+    assert page.count("<div class='section") == 4  # three themes and the unfiled
+    # Each theme starts a printed page but the first, which follows the sources table.
+    assert page.count("<div class='section later'") == 3
 
 
 def test_json_adds_exported_and_scope_and_keeps_the_contract(library: Library) -> None:

@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from briefing_app.domain.library import Claim, DocumentListing
 from briefing_app.domain.text import fold
 from briefing_app.services.library import Library
-from briefing_app.ui.claims.grading import grade_text, grade_tooltip, is_graded
+from briefing_app.ui.claims.grading import grade_text, grade_tooltip, is_assessed, is_graded
 from briefing_app.ui.plain_text import plain_tooltip
 
 # New columns come last in the model, so layouts saved before keep theirs; the view
@@ -302,6 +303,10 @@ class ClaimTableModel(QAbstractTableModel):
             if column == COL_DOCUMENT:
                 return self._document_tooltip(claim)
             return _tooltip(claim, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_GRADE:
+            # A grade the claim only inherits from its source is shown muted.
+            muted = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None if is_assessed(claim) else muted
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_DOCUMENT:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TEXT:

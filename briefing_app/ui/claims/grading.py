@@ -18,6 +18,11 @@ def is_graded(claim: Claim) -> bool:
     return (claim.reliability, claim.credibility) != (DEFAULT_RELIABILITY, DEFAULT_CREDIBILITY)
 
 
+def is_assessed(claim: Claim) -> bool:
+    """Return True once the claim itself has a credibility (its source's grade is inherited)."""
+    return claim.credibility != DEFAULT_CREDIBILITY
+
+
 def grade_text(claim: Claim) -> str:
     """Return the grade as the list shows it: "B2", or "—" when not graded."""
     return f"{claim.reliability}{claim.credibility}" if is_graded(claim) else NOT_GRADED
