@@ -80,3 +80,20 @@ def test_list_and_article_mark_the_same_words(
         (offset + utf16(claim.text[:start]), offset + utf16(claim.text[:end]))
         for start, end in in_list
     ]
+
+
+def test_a_match_past_the_two_lines_shown_is_brought_into_view(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont
+
+    from briefing_app.ui.claims.claim_delegates import ELLIPSIS, ClaimTextDelegate
+
+    delegate = ClaimTextDelegate()
+    font = QFont()
+    text = " ".join(["word"] * 80) + " the Russian embassy said"
+    assert delegate.shown_text(text, font, 300) == text  # no search: from the start
+    delegate.set_query("russian")
+    shown = delegate.shown_text(text, font, 300)
+    assert shown.startswith(ELLIPSIS) and "Russian embassy" in shown
+    assert len(shown) < len(text) and shown.split()[0] == ELLIPSIS + "word"  # at a word
+    early = "The Russian embassy said " + " ".join(["word"] * 80)
+    assert delegate.shown_text(early, font, 300) == early  # the match is already shown

@@ -26,6 +26,10 @@ from briefing_app.ui.claims.claim_table_model import ClaimTableModel
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 TEXT_LINES = 2
+# A claim whose first search match lies past its two lines is shown from a few words
+# before the match ("… words before **match** …"), so that the match is seen.
+MATCH_LEAD_CHARS = 40
+ELLIPSIS = "…"
 PADDING = 6
 MATCH_COLOUR = QColor(255, 200, 0, 110)
 
@@ -105,8 +109,20 @@ class ClaimTextDelegate(QStyledItemDelegate):
             ranges.append(match)
         return ranges
 
-    def _draw_text(self, painter: QPainter, text: str, font: QFont, rect: QRectF) -> None:
+    def shown_text(self, text: str, font: QFont, width: float) -> str:
+        """Return the text as drawn, spaces and line ends folded.
+
+        A text whose first match lies past the lines shown starts a little before it.
+        """
         text = " ".join(text.split())
+        lines_end = self._visible_end(text, font, width)
+        spans = self._marks.spans(text)
+        if spans and lines_end is not None and spans[0][0] >= lines_end:
+            return ELLIPSIS + from_before(text, spans[0][0])
+        return text
+
+    def _draw_text(self, painter: QPainter, text: str, font: QFont, rect: QRectF) -> None:
+        text = self.shown_text(text, font, rect.width())
         layout = QTextLayout(text, font)
         layout.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
         option = layout.textOption()
@@ -136,6 +152,25 @@ class ClaimTextDelegate(QStyledItemDelegate):
                 line.draw(painter, QPointF(rect.left(), top))
             top += line.height()
 
+    @staticmethod
+    def _visible_end(text: str, font: QFont, width: float) -> int | None:
+        """Return where the text shown on the delegate's lines ends (None: it all shows)."""
+        layout = QTextLayout(text, font)
+        option = layout.textOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        end = 0
+        for _ in range(TEXT_LINES):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            end = line.textStart() + line.textLength()
+        layout.endLayout()
+        shown = OffsetMap(text).to_code_points(end)
+        return None if shown >= len(text) else max(0, shown - 3)  # the ellipsis takes room
+
     def _draw_elided_line(
         self, painter: QPainter, text: str, utf16_start: int, font: QFont, rect: QRectF, top: float
     ) -> None:
@@ -144,13 +179,25 @@ class ClaimTextDelegate(QStyledItemDelegate):
             text[start:], Qt.TextElideMode.ElideRight, int(rect.width())
         )
         tail = QTextLayout(elided, font)
-        formats = [f for f in self._formats(text[start:]) if f.start < len(elided)]
+        visible = len(elided.encode("utf-16-le")) // 2 - (1 if elided.endswith(ELLIPSIS) else 0)
+        formats = []
+        for mark in self._formats(text[start:]):  # marks stop where the ellipsis starts
+            if mark.start < visible:
+                mark.length = min(mark.length, visible - mark.start)
+                formats.append(mark)
         tail.setFormats(formats)
         tail.beginLayout()
         line = tail.createLine()
         line.setLineWidth(rect.width() + 50)
         tail.endLayout()
         line.draw(painter, QPointF(rect.left(), top))
+
+
+def from_before(text: str, position: int) -> str:
+    """Return ``text`` from the start of a word about MATCH_LEAD_CHARS before ``position``."""
+    lead = max(0, position - MATCH_LEAD_CHARS)
+    space = text.find(" ", lead, position)
+    return text[space + 1 if space >= 0 else lead :]
 
 
 class DocumentTitleDelegate(ClaimTextDelegate):
