@@ -21,7 +21,7 @@ from briefing_app.services.export_scope import scope_from_options
 from briefing_app.services.library import Library
 from briefing_app.services.paths import ENV_VAR, resolve_library_path
 from briefing_app.store.database import HEAD_REVISION, inspect_file
-from briefing_app.store.server import is_url
+from briefing_app.store.server import ServerUrl, is_url
 
 EXIT_ERROR = 2
 
@@ -77,12 +77,17 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         write_pdf = getattr(args, "write_pdf", None)
         if write_pdf is None or args.output is None:
             raise UsageError("A PDF is written by 'briefing-app export --format pdf -o FILE'.")
-        write_pdf(library, Path(args.output), library.path, scope)
+        if library.file is None:
+            raise UsageError(
+                "A PDF of a team library is not made yet: export it as html (and print that) "
+                "or as json, md or csv. Nothing was written."
+            )
+        write_pdf(library, Path(args.output), library.file, scope)
         return 0
     if args.output is None:
         export_to_stream(library, args.format, sys.stdout, scope)
         return 0
-    export_to_file(library, args.format, Path(args.output), library.path, scope)
+    export_to_file(library, args.format, Path(args.output), library.file, scope)
     return 0
 
 
@@ -182,16 +187,27 @@ def _migrate(path: Path, _args: argparse.Namespace) -> int:
 
 
 def _on_server(text: str, args: argparse.Namespace) -> int:
-    """Run a command on a team library (PostgreSQL): only ``migrate`` so far."""
-    from briefing_app.store.server import parse_server_url
+    """Run a command on a team library (PostgreSQL).
+
+    ``migrate`` brings its schema up to date; ``import``, ``note``, ``export`` and
+    ``search`` (by fields, so far) run as on a file; the file's own commands
+    (backups, restore, check) are refused: the server's administrator has them.
+    """
+    from briefing_app.store.server import files_only, parse_server_url
 
     url = parse_server_url(text)  # refuses a password before anything else is done
-    if args.command != "migrate":
-        raise UsageError(
-            f"This version opens a team library ({url.display}) only to migrate it "
-            f"('briefing-app migrate --db URL'); '{args.command or 'the window'}' works on a "
-            "library file for now: give --db PATH. Nothing was written."
-        )
+    if args.command == "migrate":
+        return _migrate_server(url)
+    if args.command in _FILE_COMMANDS or args.command in _FILE_ONLY:
+        raise files_only(f"'briefing-app {args.command}'", url.display)
+    library = Library.open(url.text)
+    try:
+        return _COMMANDS[args.command](library, args)
+    finally:
+        library.close()
+
+
+def _migrate_server(url: ServerUrl) -> int:
     from briefing_app.store.migrate import upgrade_server
 
     before, after = upgrade_server(url)
@@ -205,6 +221,8 @@ def _on_server(text: str, args: argparse.Namespace) -> int:
 
 
 _FILE_COMMANDS = {"restore": _restore, "check": _check, "migrate": _migrate}
+# Commands on a library's file and its folder: none on a team library.
+_FILE_ONLY = ("backup", "backups")
 _COMMANDS = {
     "import": _import,
     "export": _export,

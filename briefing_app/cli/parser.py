@@ -82,7 +82,8 @@ def build_parser() -> OneLineParser:
         "--db",
         metavar="PATH_OR_URL",
         help="library file (default: $BRIEFING_APP_DB, then the user data folder), or a team "
-        "library on PostgreSQL, postgresql://user@host:port/dbname (for 'migrate' so far)",
+        "library on PostgreSQL, postgresql://user@host:port/dbname (migrate, import, note, "
+        "export and search by fields so far; the window opens files only)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 

@@ -93,6 +93,8 @@ class BriefingUseCases:
 
     def _mirror_document(self, document_id: int) -> None:
         """Rewrite the notes mirror of the document's annotated claims (it names the title)."""
+        if not self.mirror.enabled:
+            return
         ids = self.claim_ids(ClaimFilter(document_id=document_id, with_notes=True))
         for claim in self.claims(ids):
             self.mirror.write(claim, self.notes(claim.id))

@@ -101,13 +101,14 @@ def export_to_file(
     library: Library,
     fmt: str,
     target: Path,
-    library_path: Path,
+    library_path: Path | None,
     scope: ExportScope | None = None,
     now: datetime | None = None,
 ) -> Path:
     """Export ``scope`` (default: the whole library) to ``target`` whole or not at all.
 
-    Returns the path written.
+    Returns the path written. ``library_path`` is the library file, which the export
+    never replaces (None: the library is on a server).
 
     Raises:
         UsageError: the target is not safe to replace (see
@@ -119,7 +120,9 @@ def export_to_file(
     )
 
 
-def write_export_file(target: Path, library_path: Path, write: Callable[[TextIO], None]) -> Path:
+def write_export_file(
+    target: Path, library_path: Path | None, write: Callable[[TextIO], None]
+) -> Path:
     """Replace ``target`` with what ``write`` writes, whole or not at all; return the real path.
 
     ``write`` gets a UTF-8 text stream (its ``buffer`` takes bytes, after a flush).

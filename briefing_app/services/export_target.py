@@ -61,15 +61,8 @@ def _read_header(real: Path, target: Path) -> bytes:
         ) from error
 
 
-def check_export_target(target: Path, library: Path) -> Path:
-    """Return the real path that exporting to ``target`` replaces, if it is safe to replace.
-
-    Raises:
-        UsageError: the target is the library or one of its working files, a
-            backup, an SQLite database, a folder or not a regular file, or its
-            folder does not exist.
-    """
-    real = _real(target)
+def _not_the_library(target: Path, real: Path, library: Path) -> None:
+    """Raise UsageError if ``target`` is the library, one of its working files or backups."""
     if any(_same(real, protected) for protected in _protected(library)):
         raise UsageError(
             f"{target} is the library {library} or one of its working files: exporting "
@@ -80,6 +73,22 @@ def check_export_target(target: Path, library: Path) -> Path:
             f"{target} is in the library's backup folder {backup_folder(library)}: "
             "choose a file outside it."
         )
+
+
+def check_export_target(target: Path, library: Path | None) -> Path:
+    """Return the real path that exporting to ``target`` replaces, if it is safe to replace.
+
+    ``library`` is the library file (None for a team library on a server, which has
+    no file or backups here to protect; any SQLite database still is).
+
+    Raises:
+        UsageError: the target is the library or one of its working files, a
+            backup, an SQLite database, a folder or not a regular file, or its
+            folder does not exist.
+    """
+    real = _real(target)
+    if library is not None:
+        _not_the_library(target, real, library)
     if not real.parent.is_dir():
         raise UsageError(
             f"The folder {target.parent} does not exist: create it or choose another file."

@@ -1,4 +1,9 @@
-"""``Library``: the use cases of the app over one library file."""
+"""``Library``: the use cases of the app over one library (a file, or a team library).
+
+A team library lives on a PostgreSQL server (``Library.open("postgresql://...")``):
+the same use cases, with none of a file's own (today's backup, the notes mirror
+beside the file, the change watcher's ``data_version``); see :attr:`Library.path`.
+"""
 
 from __future__ import annotations
 
@@ -37,8 +42,7 @@ from briefing_app.store import (
     themes,
 )
 from briefing_app.store.search.engine import DOCUMENT_ORDER, SearchOutcome
-from briefing_app.store.store import Store
-from briefing_app.store.watch import ChangeWatcher
+from briefing_app.store.store import Store, is_server_location
 
 Progress = Callable[[int, int, str], None]
 T = TypeVar("T")
@@ -79,23 +83,42 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        # A file's notes are mirrored beside it; a server's are not (None: no mirror).
         self.mirror = NotesMirror(store.path)
         # Tells when another window or process changed the library (live refresh).
-        self.watcher = ChangeWatcher(store.path)
+        self.watcher = store.watcher()
         # Problems worth telling the user that did not stop the library opening.
         self.warnings: list[str] = []
 
     @classmethod
     def open(
-        cls, path: Path, *, create_folder: bool = False, seed: bool = False, backup: bool = True
+        cls,
+        path: Path | str,
+        *,
+        create_folder: bool = False,
+        seed: bool = False,
+        backup: bool = True,
     ) -> Library:
-        """Open the library at ``path``; a missing file is a first run.
+        """Open the library at ``path`` (a file, or a ``postgresql://`` URL).
 
-        On a first run the bundled briefing(s) are imported when ``seed`` is
-        true. An existing file is never treated as a first run, even if empty.
-        Today's backup is taken unless ``backup`` is false: the window takes it
+        A missing file is a first run: the bundled briefing(s) are imported when
+        ``seed`` is true. An existing file is never treated as a first run, even if
+        empty. Today's backup is taken unless ``backup`` is false: the window takes it
         in the background with :meth:`take_daily_backup` once it is showing.
+
+        A team library must exist at this version's schema (its owner runs
+        ``briefing-app migrate``); it is never seeded, and backed up by its server's
+        administrator, not by the app.
         """
+        if is_server_location(path):
+            library = cls(Store.open(path))
+            try:
+                _sync_themes(library._store)
+            except BaseException:
+                library.close()
+                raise
+            return library
+        path = Path(path)
         first_run = not path.exists()
         if first_run and create_folder:
             try:
@@ -112,19 +135,44 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
         return library
 
     def take_daily_backup(self) -> list[str]:
-        """Take today's backup if none was taken; return warnings (empty when all went well)."""
+        """Take today's backup if none was taken; return warnings (empty when all went well).
+
+        A team library is backed up by its server's administrator: nothing to do here.
+        """
         from briefing_app.services.backups import daily_backup  # after the first paint
 
+        if self.file is None:
+            return []
         try:
-            daily_backup(self.path)
+            daily_backup(self.file)
         except LibraryError as error:
             return [f"Today's backup was not made: {error}"]
         return []
 
     @property
     def path(self) -> Path:
-        """Return the library file's path."""
+        """Return the library file's path.
+
+        Raises:
+            UsageError: the library is on a server: backups, restore, check and the
+                notes mirror are for library files.
+        """
+        path = self._store.path
+        if path is None:
+            from briefing_app.store.server import files_only
+
+            raise files_only("This", self._store.location)
+        return path
+
+    @property
+    def file(self) -> Path | None:
+        """Return the library file's path, or None for a team library on a server."""
         return self._store.path
+
+    @property
+    def location(self) -> str:
+        """Return the library's path or URL, as messages show it."""
+        return self._store.location
 
     def close(self) -> None:
         """Release the database."""

@@ -65,6 +65,8 @@ class NoteUseCases:
         return must_exist(found, f"There is no note {note_id} in this library.")
 
     def _mirrored(self, note: Note) -> Note:
+        if not self.mirror.enabled:
+            return note
         self.mirror.write(self.claim(note.claim_id), self.notes(note.claim_id))
         return note
 

@@ -3,6 +3,7 @@
 The database stays the source of truth; the mirror lets an analyst open, grep
 or back up their notes with ordinary tools. A failure to write it never fails
 the save of a note: it is remembered in ``last_error`` for the window to show.
+A team library on a server has no folder beside it, and so no mirror.
 """
 
 from __future__ import annotations
@@ -41,16 +42,30 @@ def render_claim_notes(claim: Claim, notes: list[Note]) -> str:
 class NotesMirror:
     """Keeps ``<library>-notes/claim-<id>.md`` in step with the notes of each claim."""
 
-    def __init__(self, library: Path) -> None:
-        self.folder = mirror_folder(library)
+    def __init__(self, library: Path | None) -> None:
+        # None: a library on a server, whose notes are not mirrored.
+        self._folder = None if library is None else mirror_folder(library)
         self.last_error: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """Return whether notes are mirrored (a library file's are; a server's are not)."""
+        return self._folder is not None
+
+    @property
+    def folder(self) -> Path:
+        """Return the mirror's folder (a library file's only)."""
+        assert self._folder is not None, "a team library has no notes mirror"
+        return self._folder
 
     def path_for(self, claim_id: int) -> Path:
         """Return the mirror file of a claim."""
         return self.folder / f"claim-{claim_id:06d}.md"
 
     def write(self, claim: Claim, notes: list[Note]) -> None:
-        """Write (or, with no notes left, remove) a claim's mirror file."""
+        """Write (or, with no notes left, remove) a claim's mirror file (a file's only)."""
+        if self._folder is None:
+            return
         target = self.path_for(claim.id)
         try:
             if not notes:

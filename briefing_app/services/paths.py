@@ -19,8 +19,8 @@ def default_library_path() -> Path:
 def window_refusal(explicit: str | None) -> str | None:
     """Return why the window cannot open ``--db`` (else ``BRIEFING_APP_DB``), or None.
 
-    A team library (a ``postgresql://`` URL) can only be migrated by this version; the
-    URL is not repeated, since a refused one may hold a password.
+    The window does not open a team library (a ``postgresql://`` URL) yet; the command
+    line does. The URL is not repeated, since a refused one may hold a password.
     """
     named = explicit or os.environ.get(ENV_VAR)
     if not named or "://" not in named:
@@ -30,9 +30,10 @@ def window_refusal(explicit: str | None) -> str | None:
     if not is_url(named):
         return None
     return (
-        "This version opens a team library (a database server) only to migrate it, with "
-        "'briefing-app migrate --db URL'. The window works on a library file for now: "
-        "start it with --db PATH, or without --db for your own library."
+        "The window does not open a team library (a database server) yet. The command "
+        "line does: 'briefing-app --db URL import FILE', 'note', 'export'; its owner "
+        "creates or upgrades it with 'briefing-app migrate --db URL'. The window works on "
+        "a library file for now: start it with --db PATH, or without --db for your own library."
     )
 
 

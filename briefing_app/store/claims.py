@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Concatenate, ParamSpec, TypeVar
 
 from briefing_app.domain.errors import NotFoundError
 from briefing_app.domain.library import Claim, ClaimTheme
+from briefing_app.store.backend import Connection, dialect_of
 from briefing_app.store.grading import EFFECTIVE_RELIABILITY, GRADED_SOURCE
 from briefing_app.store.notes import live_note_counts
-from briefing_app.store.sql import IN_LIST, ids_param
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Claim]:
+def load_claims(connection: Connection, ids: Sequence[int]) -> list[Claim]:
     """Return the claims with these ids, in the order of ``ids`` (unknown ids skipped)."""
     if not ids:
         return []
-    wanted = ids_param(ids)
-    among = IN_LIST
+    dialect = dialect_of(connection)
+    wanted = dialect.values(ids)
+    among = dialect.in_list
     filings: dict[int, list[ClaimTheme]] = defaultdict(list)
     for claim_id, *filing in connection.execute(
         "SELECT ct.claim_id, t.key, t.label, t.colour, ct.is_primary, ct.origin, ct.why"
@@ -103,7 +103,7 @@ def load_claims(connection: sqlite3.Connection, ids: Sequence[int]) -> list[Clai
     return [by_id[i] for i in ids if i in by_id]
 
 
-def claim_exists(connection: sqlite3.Connection, claim_id: int) -> bool:
+def claim_exists(connection: Connection, claim_id: int) -> bool:
     """Return True if the library holds a claim with this id."""
     return (
         connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
@@ -111,9 +111,9 @@ def claim_exists(connection: sqlite3.Connection, claim_id: int) -> bool:
 
 
 def on_claim(
-    connection: sqlite3.Connection,
+    connection: Connection,
     claim_id: int,
-    change: Callable[Concatenate[sqlite3.Connection, int, P], T],
+    change: Callable[Concatenate[Connection, int, P], T],
     *args: P.args,
     **kwargs: P.kwargs,
 ) -> T:

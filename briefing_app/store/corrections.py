@@ -8,13 +8,13 @@ changed, so that undo puts them back exactly (ids, filings, mentions, notes).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from briefing_app.domain.corrections import Snapshot
 from briefing_app.domain.errors import NotFoundError, UsageError
+from briefing_app.store.backend import Connection, dialect_of
 from briefing_app.store.documents import quote_context
-from briefing_app.store.sql import IN_LIST, ids_param, now, stamp
+from briefing_app.store.sql import as_stamp, now, stamp
 
 _CLAIM_COLUMNS = (
     'id, document_id, paragraph, sentence, start, "end", text, prefix, suffix, attribution,'
@@ -23,10 +23,11 @@ _CLAIM_COLUMNS = (
 _WHITESPACE = " \t\n\r\f\v\u00a0"
 
 
-def snapshot(connection: sqlite3.Connection, claim_ids: Sequence[int]) -> Snapshot:
+def snapshot(connection: Connection, claim_ids: Sequence[int]) -> Snapshot:
     """Return the rows of these claims as they are now."""
-    ids = ids_param(claim_ids)
-    rows = connection.execute(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id {IN_LIST}", (ids,))
+    dialect = dialect_of(connection)
+    ids, among = dialect.values(claim_ids), dialect.in_list
+    rows = connection.execute(f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id {among}", (ids,))
     claims = tuple(tuple(r) for r in rows)
     return Snapshot(
         tuple(int(row[0]) for row in claims),
@@ -35,7 +36,7 @@ def snapshot(connection: sqlite3.Connection, claim_ids: Sequence[int]) -> Snapsh
             tuple(r)
             for r in connection.execute(
                 "SELECT claim_id, theme_id, is_primary, origin, why FROM claim_themes"
-                f" WHERE claim_id {IN_LIST}",
+                f" WHERE claim_id {among}",
                 (ids,),
             )
         ),
@@ -43,26 +44,26 @@ def snapshot(connection: sqlite3.Connection, claim_ids: Sequence[int]) -> Snapsh
             tuple(r)
             for r in connection.execute(
                 'SELECT id, claim_id, entity_id, start, "end" FROM mentions'
-                f" WHERE claim_id {IN_LIST}",
+                f" WHERE claim_id {among}",
                 (ids,),
             )
         ),
         tuple(
             (int(n), int(c))
             for n, c in connection.execute(
-                f"SELECT id, claim_id FROM notes WHERE claim_id {IN_LIST}", (ids,)
+                f"SELECT id, claim_id FROM notes WHERE claim_id {among}", (ids,)
             )
         ),
         tuple(
-            (int(c), str(d))
+            (int(c), as_stamp(d))
             for c, d in connection.execute(
-                f"SELECT claim_id, dismissed FROM dismissed_claims WHERE claim_id {IN_LIST}", (ids,)
+                f"SELECT claim_id, dismissed FROM dismissed_claims WHERE claim_id {among}", (ids,)
             )
         ),
     )
 
 
-def restore(connection: sqlite3.Connection, before: Snapshot, gone: Sequence[int] = ()) -> None:
+def restore(connection: Connection, before: Snapshot, gone: Sequence[int] = ()) -> None:
     """Put the claims of ``before`` back exactly; delete the claims ``gone`` (made since).
 
     Notes that belonged to a restored claim go back to it before anything is deleted.
@@ -79,9 +80,10 @@ def restore(connection: sqlite3.Connection, before: Snapshot, gone: Sequence[int
     connection.executemany(
         "UPDATE notes SET claim_id = ? WHERE id = ?", [(c, n) for n, c in before.notes]
     )
-    touched = ids_param([*before.claim_ids, *gone])
+    dialect = dialect_of(connection)
+    touched = dialect.values([*before.claim_ids, *gone])
     for table in ("claim_themes", "mentions", "dismissed_claims"):
-        connection.execute(f"DELETE FROM {table} WHERE claim_id {IN_LIST}", (touched,))
+        connection.execute(f"DELETE FROM {table} WHERE claim_id {dialect.in_list}", (touched,))
     connection.executemany(
         "INSERT INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -94,19 +96,20 @@ def restore(connection: sqlite3.Connection, before: Snapshot, gone: Sequence[int
     connection.executemany(
         "INSERT INTO dismissed_claims (claim_id, dismissed) VALUES (?, ?)", before.dismissed
     )
-    connection.execute(f"DELETE FROM claims WHERE id {IN_LIST}", (ids_param(gone),))
+    connection.execute(f"DELETE FROM claims WHERE id {dialect.in_list}", (dialect.values(gone),))
 
 
 # not a claim
 
 
-def dismiss(connection: sqlite3.Connection, claim_id: int, dismissed: bool) -> Snapshot:
+def dismiss(connection: Connection, claim_id: int, dismissed: bool) -> Snapshot:
     """Mark a claim "not a claim" (it leaves the claim views), or show it again."""
     before = snapshot(connection, [claim_id])
     _require(connection, claim_id)
     if dismissed:
         connection.execute(
-            "INSERT OR IGNORE INTO dismissed_claims (claim_id, dismissed) VALUES (?, ?)",
+            "INSERT INTO dismissed_claims (claim_id, dismissed) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING",
             (claim_id, stamp(now())),
         )
     else:
@@ -117,7 +120,7 @@ def dismiss(connection: sqlite3.Connection, claim_id: int, dismissed: bool) -> S
 # split, merge, new claim
 
 
-def split(connection: sqlite3.Connection, claim_id: int, at: int) -> tuple[int, Snapshot]:
+def split(connection: Connection, claim_id: int, at: int) -> tuple[int, Snapshot]:
     """Cut a claim in two at document offset ``at``; return the second part's id.
 
     Both parts are trimmed of white space; the second gets the first's themes and
@@ -162,7 +165,7 @@ def split(connection: sqlite3.Connection, claim_id: int, at: int) -> tuple[int, 
     return new_id, before
 
 
-def merge_with_next(connection: sqlite3.Connection, claim_id: int) -> tuple[int, Snapshot]:
+def merge_with_next(connection: Connection, claim_id: int) -> tuple[int, Snapshot]:
     """Join a claim with the one after it in the same document; return the id merged away.
 
     The merged claim spans both (and whatever lies between), keeps the first's id,
@@ -187,8 +190,9 @@ def merge_with_next(connection: sqlite3.Connection, claim_id: int) -> tuple[int,
     connection.execute("UPDATE notes SET claim_id = ? WHERE claim_id = ?", (claim_id, next_id))
     connection.execute("UPDATE mentions SET claim_id = ? WHERE claim_id = ?", (claim_id, next_id))
     connection.execute(
-        "INSERT OR IGNORE INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
-        " SELECT ?, theme_id, 0, origin, why FROM claim_themes WHERE claim_id = ?",
+        "INSERT INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
+        " SELECT ?, theme_id, FALSE, origin, why FROM claim_themes WHERE claim_id = ?"
+        " ON CONFLICT DO NOTHING",
         (claim_id, next_id),
     )
     connection.execute("DELETE FROM claims WHERE id = ?", (next_id,))
@@ -196,9 +200,7 @@ def merge_with_next(connection: sqlite3.Connection, claim_id: int) -> tuple[int,
     return next_id, before
 
 
-def claim_from_passage(
-    connection: sqlite3.Connection, document_id: int, start: int, end: int
-) -> int:
+def claim_from_passage(connection: Connection, document_id: int, start: int, end: int) -> int:
     """Make a claim of a passage the analyst selected in the article; return its id.
 
     Raises:
@@ -250,12 +252,12 @@ def claim_from_passage(
 # pieces
 
 
-def _require(connection: sqlite3.Connection, claim_id: int) -> None:
+def _require(connection: Connection, claim_id: int) -> None:
     if connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
         raise NotFoundError(f"There is no claim {claim_id} in this library.")
 
 
-def _span(connection: sqlite3.Connection, claim_id: int) -> tuple[int, int, int]:
+def _span(connection: Connection, claim_id: int) -> tuple[int, int, int]:
     row = connection.execute(
         'SELECT document_id, start, "end" FROM claims WHERE id = ?', (claim_id,)
     ).fetchone()
@@ -264,7 +266,7 @@ def _span(connection: sqlite3.Connection, claim_id: int) -> tuple[int, int, int]
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def _document_text(connection: sqlite3.Connection, document_id: int) -> str:
+def _document_text(connection: Connection, document_id: int) -> str:
     row = connection.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no document {document_id} in this library.")
@@ -284,7 +286,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _set_span(
-    connection: sqlite3.Connection, claim_id: int, text: str, start: int, end: int, origin: str
+    connection: Connection, claim_id: int, text: str, start: int, end: int, origin: str
 ) -> None:
     connection.execute(
         'UPDATE claims SET start = ?, "end" = ?, text = ?, prefix = ?, suffix = ?, origin = ?'
@@ -294,7 +296,7 @@ def _set_span(
 
 
 def _insert(
-    connection: sqlite3.Connection,
+    connection: Connection,
     document_id: int,
     text: str,
     start: int,
@@ -309,7 +311,8 @@ def _insert(
     reliability override, in that order.
     """
     attribution, hedges, reliability, credibility, override = annotations
-    cursor = connection.execute(
+    return dialect_of(connection).inserted_id(
+        connection,
         'INSERT INTO claims (document_id, paragraph, sentence, start, "end", text, prefix,'
         " suffix, attribution, hedges, reliability, credibility, origin, reliability_override)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'analyst', ?)",
@@ -328,4 +331,3 @@ def _insert(
             override,
         ),
     )
-    return int(cursor.lastrowid or 0)

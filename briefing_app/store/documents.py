@@ -7,7 +7,6 @@ An import writes thousands of rows; each table's rows go in with one
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 
 from briefing_app.domain.errors import NotFoundError
@@ -22,8 +21,8 @@ from briefing_app.domain.library import (
 )
 from briefing_app.domain.parsed import EntityMention, ParsedDocument
 from briefing_app.domain.text import words
-from briefing_app.store.search.fields import FOLD_FUNCTION, register_fold
-from briefing_app.store.sql import IN_LIST, ids_param, now, stamp
+from briefing_app.store.backend import Connection, Dialect, dialect_of
+from briefing_app.store.sql import as_stamp, now, stamp
 from briefing_app.store.themes import theme_ids
 
 QUOTE_CONTEXT = 32
@@ -45,18 +44,18 @@ _INFO = (
 # reads
 
 
-def documents(connection: sqlite3.Connection) -> list[DocumentInfo]:
+def documents(connection: Connection) -> list[DocumentInfo]:
     """Return every document in import order."""
     return [DocumentInfo(*row) for row in connection.execute(f"{_INFO} ORDER BY d.id")]
 
 
-def document_info(connection: sqlite3.Connection, document_id: int) -> DocumentInfo | None:
+def document_info(connection: Connection, document_id: int) -> DocumentInfo | None:
     """Return one document's summary, or None."""
     row = connection.execute(f"{_INFO} WHERE d.id = ?", (document_id,)).fetchone()
     return DocumentInfo(*row) if row else None
 
 
-def document_text(connection: sqlite3.Connection, document_id: int) -> DocumentText | None:
+def document_text(connection: Connection, document_id: int) -> DocumentText | None:
     """Return a document with its text and paragraphs, or None."""
     info = document_info(connection, document_id)
     if info is None:
@@ -71,13 +70,13 @@ def document_text(connection: sqlite3.Connection, document_id: int) -> DocumentT
     return DocumentText(info, text, tuple(Paragraph(*row) for row in paragraphs))
 
 
-def document_details(connection: sqlite3.Connection, document_id: int) -> DocumentEdit | None:
+def document_details(connection: Connection, document_id: int) -> DocumentEdit | None:
     """Return a document's editable details (title, outlet, date, author, URL, language)."""
     info = document_info(connection, document_id)
     return DocumentEdit.of(info) if info else None
 
 
-def outlet_names(connection: sqlite3.Connection) -> list[str]:
+def outlet_names(connection: Connection) -> list[str]:
     """Return the outlets documents come from, A to Z."""
     rows = connection.execute(
         "SELECT name FROM sources WHERE id IN (SELECT source_id FROM documents) ORDER BY name"
@@ -85,7 +84,7 @@ def outlet_names(connection: sqlite3.Connection) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
+def find_by_sha(connection: Connection, sha256: str) -> int | None:
     """Return the id of the document with this text hash, if it was imported before."""
     row = connection.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
     return int(row[0]) if row else None
@@ -94,42 +93,41 @@ def find_by_sha(connection: sqlite3.Connection, sha256: str) -> int | None:
 # the Briefings list
 
 
-def _folded(value: str) -> str:
-    """Return SQL for ``fold(value)``: ASCII text (most of it) by SQLite's own ``lower``."""
+_LISTED = "documents d LEFT JOIN sources s ON s.id = d.source_id"
+
+
+def _order_keys(dialect: Dialect, order: str) -> tuple[tuple[str, bool], ...]:
+    """Return an order's sort keys, (SQL, descending).
+
+    The last is unique, so the keys of the last row shown are where the next page
+    starts (keyset paging: no OFFSET).
+    """
+    date = dialect.document_date("d.published", "d.imported")
+    if order == NEWEST_FIRST:
+        return ((date, True), ("d.id", True))
+    # Outlets A to Z (case and accents ignored), documents without one last.
+    assert order == BY_OUTLET, order
     return (
-        f"(CASE WHEN length(CAST({value} AS BLOB)) = length({value}) THEN lower({value})"
-        f" ELSE {FOLD_FUNCTION}({value}) END)"
+        ("(s.name IS NULL)", False),
+        (dialect.fold("coalesce(s.name, '')"), False),
+        (date, True),
+        ("d.id", True),
     )
 
 
-_LISTED = "documents d LEFT JOIN sources s ON s.id = d.source_id"
-_DATE = "coalesce(d.published, d.imported)"
-# Each order's sort keys, (SQL, descending); the last is unique, so the keys of the
-# last row shown are where the next page starts (keyset paging: no OFFSET).
-_ORDERS: dict[str, tuple[tuple[str, bool], ...]] = {
-    NEWEST_FIRST: ((_DATE, True), ("d.id", True)),
-    # Outlets A to Z (case and accents ignored), documents without one last.
-    BY_OUTLET: (
-        ("(s.name IS NULL)", False),
-        (_folded("coalesce(s.name, '')"), False),
-        (_DATE, True),
-        ("d.id", True),
-    ),
-}
-_MATCHED = "instr(" + _folded("(d.title || ' ' || coalesce(s.name, ''))") + ", ?) > 0"
-
-
 def document_page(
-    connection: sqlite3.Connection, order: str, text: str, after: int | None, limit: int
+    connection: Connection, order: str, text: str, after: int | None, limit: int
 ) -> list[DocumentListing]:
     """Return the next ``limit`` documents of the list after document ``after`` (None: first).
 
     ``order`` is ``NEWEST_FIRST`` or ``BY_OUTLET``; ``text`` keeps the documents whose
     title or outlet holds each of its words (case and accents ignored).
     """
-    register_fold(connection)
-    keys = _ORDERS[order]
-    conditions = [_MATCHED for _ in words(text)]
+    dialect = dialect_of(connection)
+    dialect.prepare(connection)
+    keys = _order_keys(dialect, order)
+    matched = dialect.contains(dialect.fold("(d.title || ' ' || coalesce(s.name, ''))"))
+    conditions = [matched for _ in words(text)]
     values: list[object] = list(words(text))
     if after is not None:
         columns = ", ".join(key for key, _ in keys)
@@ -142,7 +140,7 @@ def document_page(
         values.extend(bound)
     order_by = ", ".join(f"{key} {'DESC' if descending else 'ASC'}" for key, descending in keys)
     sql = (
-        f"SELECT d.id FROM {_LISTED} WHERE {' AND '.join(conditions) or '1'}"
+        f"SELECT d.id FROM {_LISTED} WHERE {' AND '.join(conditions) or 'TRUE'}"
         f" ORDER BY {order_by} LIMIT ?"
     )
     ids = [int(row[0]) for row in connection.execute(sql, (*values, max(0, limit)))]
@@ -160,26 +158,25 @@ def _after(keys: Sequence[tuple[str, bool]], last: tuple[object, ...]) -> tuple[
     return "(" + " OR ".join(f"({arm})" for arm in arms) + ")", values
 
 
-def document_listings(
-    connection: sqlite3.Connection, document_ids: Sequence[int]
-) -> list[DocumentListing]:
+def document_listings(connection: Connection, document_ids: Sequence[int]) -> list[DocumentListing]:
     """Return these documents as list rows, in the order given (unknown ids left out)."""
+    dialect = dialect_of(connection)
     rows = connection.execute(
         "SELECT d.id, d.title, s.name, d.published, d.imported,"
         " (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.opened IS NULL"
-        f" FROM {_LISTED} WHERE d.id {IN_LIST}",
-        (ids_param(document_ids),),
+        f" FROM {_LISTED} WHERE d.id {dialect.in_list}",
+        (dialect.values(document_ids),),
     )
     found = {
         int(row[0]): DocumentListing(
-            int(row[0]), str(row[1]), row[2], row[3], str(row[4]), int(row[5]), bool(row[6])
+            int(row[0]), str(row[1]), row[2], row[3], as_stamp(row[4]), int(row[5]), bool(row[6])
         )
         for row in rows
     }
     return [found[i] for i in document_ids if i in found]
 
 
-def document_count(connection: sqlite3.Connection) -> int:
+def document_count(connection: Connection) -> int:
     """Return how many documents the library holds."""
     return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
 
@@ -187,7 +184,7 @@ def document_count(connection: sqlite3.Connection) -> int:
 # writes
 
 
-def mark_opened(connection: sqlite3.Connection, document_id: int) -> bool:
+def mark_opened(connection: Connection, document_id: int) -> bool:
     """Record that a document was opened now, the first time only; True if it was unread."""
     cursor = connection.execute(
         "UPDATE documents SET opened = ? WHERE id = ? AND opened IS NULL",
@@ -197,7 +194,7 @@ def mark_opened(connection: sqlite3.Connection, document_id: int) -> bool:
 
 
 def set_document_details(
-    connection: sqlite3.Connection, document_id: int, details: DocumentEdit
+    connection: Connection, document_id: int, details: DocumentEdit
 ) -> DocumentEdit:
     """Store a document's details as given; return the details it had (for undo).
 
@@ -225,24 +222,27 @@ def set_document_details(
     return before
 
 
-def _outlet_id(connection: sqlite3.Connection, name: str) -> int:
+def _outlet_id(connection: Connection, name: str) -> int:
     """Return the id of the source called ``name`` (in any case, or by an alias), adding it."""
+    dialect = dialect_of(connection)
     row = connection.execute(
         "SELECT id, 0 FROM sources WHERE name = ?"
-        " UNION ALL SELECT id, 1 FROM sources WHERE name = ? COLLATE NOCASE"
-        " UNION ALL SELECT source_id, 2 FROM source_aliases WHERE alias = ? COLLATE NOCASE"
-        " ORDER BY 2, 1 LIMIT 1",
+        f" UNION ALL SELECT id, 1 FROM sources WHERE {dialect.nocase_equals('name')}"
+        " UNION ALL SELECT source_id, 2 FROM source_aliases"
+        f" WHERE {dialect.nocase_equals('alias')} ORDER BY 2, 1 LIMIT 1",
         (name, name, name),
     ).fetchone()
     return int(row[0]) if row else _source(connection, name, ())[0]
 
 
-def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
+def add_document(connection: Connection, parsed: ParsedDocument) -> int:
     """Insert a parsed document with its claims, filings and mentions; return its id."""
     source_id, grade = (
         _source(connection, parsed.outlet, parsed.outlet_aliases) if parsed.outlet else (None, "F")
     )
-    cursor = connection.execute(
+    dialect = dialect_of(connection)
+    document_id = dialect.inserted_id(
+        connection,
         "INSERT INTO documents (source_id, title, byline, published, file_name, sha256,"
         " encoding, text, imported, url, language, scope_note)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -261,13 +261,11 @@ def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
             parsed.scope_note,
         ),
     )
-    document_id = int(cursor.lastrowid or 0)
     connection.executemany(
         'INSERT INTO paragraphs (document_id, idx, start, "end", kind) VALUES (?, ?, ?, ?, ?)',
         [(document_id, p.index, p.start, p.end, p.kind) for p in parsed.paragraphs],
     )
-    first_id = int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0])
-    claim_ids = list(range(first_id, first_id + len(parsed.claims)))
+    claim_ids = dialect.new_ids(connection, "claims", len(parsed.claims))
     _insert_claims(connection, parsed, document_id, claim_ids, grade)
     _insert_filings(connection, parsed, claim_ids)
     _insert_mentions(connection, parsed, claim_ids)
@@ -275,7 +273,7 @@ def add_document(connection: sqlite3.Connection, parsed: ParsedDocument) -> int:
 
 
 def _insert_claims(
-    connection: sqlite3.Connection,
+    connection: Connection,
     parsed: ParsedDocument,
     document_id: int,
     ids: list[int],
@@ -305,7 +303,7 @@ def _insert_claims(
     )
 
 
-def _insert_filings(connection: sqlite3.Connection, parsed: ParsedDocument, ids: list[int]) -> None:
+def _insert_filings(connection: Connection, parsed: ParsedDocument, ids: list[int]) -> None:
     themes = theme_ids(connection)
     connection.executemany(
         "INSERT INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
@@ -319,9 +317,7 @@ def _insert_filings(connection: sqlite3.Connection, parsed: ParsedDocument, ids:
     )
 
 
-def _insert_mentions(
-    connection: sqlite3.Connection, parsed: ParsedDocument, ids: list[int]
-) -> None:
+def _insert_mentions(connection: Connection, parsed: ParsedDocument, ids: list[int]) -> None:
     mentions = [(i, m) for i, c in zip(ids, parsed.claims, strict=True) for m in c.mentions]
     if not mentions:
         return
@@ -330,7 +326,7 @@ def _insert_mentions(
     names = {entity_id: name for name, entity_id in known.items()}
     aliases = {(known[m.name], text[m.start : m.end]) for _, m in mentions}
     connection.executemany(
-        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
+        "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(e, a) for e, a in sorted(aliases) if a and a != names[e]],
     )
     connection.executemany(
@@ -340,39 +336,46 @@ def _insert_mentions(
 
 
 def _entity_ids(
-    connection: sqlite3.Connection, mentions: list[tuple[int, EntityMention]]
+    connection: Connection, mentions: list[tuple[int, EntityMention]]
 ) -> dict[str, int]:
-    """Return entity name -> id for the mentioned entities, adding the new ones."""
+    """Return entity name -> id for the mentioned entities, adding the new ones.
+
+    Another writer may add the same entity meanwhile (on a server): its row is used.
+    """
     kinds = {m.name: m.kind for _, m in mentions}
+    dialect = dialect_of(connection)
+    select = f"SELECT name, id FROM entities WHERE name {dialect.in_list}"
     known = {
         str(name): int(entity_id)
-        for name, entity_id in connection.execute(
-            f"SELECT name, id FROM entities WHERE name {IN_LIST}", (json.dumps(list(kinds)),)
-        )
+        for name, entity_id in connection.execute(select, (dialect.values(kinds),))
     }
-    for name, kind in kinds.items():
-        if name not in known:
-            cursor = connection.execute(
-                "INSERT INTO entities (name, kind) VALUES (?, ?)", (name, kind)
-            )
-            known[name] = int(cursor.lastrowid or 0)
+    missing = [(name, kind) for name, kind in kinds.items() if name not in known]
+    if missing:
+        connection.executemany(
+            "INSERT INTO entities (name, kind) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            missing,
+        )
+        added = dialect.values(name for name, _ in missing)
+        known.update((str(name), int(i)) for name, i in connection.execute(select, (added,)))
     return known
 
 
-def _source(connection: sqlite3.Connection, name: str, aliases: tuple[str, ...]) -> tuple[int, str]:
-    """Return the outlet's id and reliability grade, adding the outlet (and its aliases)."""
-    row = connection.execute(
-        "SELECT id, reliability FROM sources WHERE name = ?", (name,)
-    ).fetchone()
-    if row is not None:
-        source_id, grade = int(row[0]), str(row[1])
-    else:
-        cursor = connection.execute(
-            "INSERT INTO sources (name, reliability) VALUES (?, 'F')", (name,)
+def _source(connection: Connection, name: str, aliases: tuple[str, ...]) -> tuple[int, str]:
+    """Return the outlet's id and reliability grade, adding the outlet (and its aliases).
+
+    Another writer may add the same outlet meanwhile (on a server): its row is used.
+    """
+    select = "SELECT id, reliability FROM sources WHERE name = ?"
+    row = connection.execute(select, (name,)).fetchone()
+    if row is None:
+        connection.execute(
+            "INSERT INTO sources (name, reliability) VALUES (?, 'F') ON CONFLICT (name) DO NOTHING",
+            (name,),
         )
-        source_id, grade = int(cursor.lastrowid or 0), "F"
+        row = connection.execute(select, (name,)).fetchone()
+    source_id, grade = int(row[0]), str(row[1])
     connection.executemany(
-        "INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?, ?)",
+        "INSERT INTO source_aliases (source_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(source_id, alias) for alias in aliases if alias != name],
     )
     return source_id, grade

@@ -9,9 +9,8 @@ follows; a claim that has an override keeps it until it is cleared.
 
 from __future__ import annotations
 
-import sqlite3
-
 from briefing_app.domain.errors import NotFoundError
+from briefing_app.store.backend import Connection
 
 # The reliability that applies to claim ``c``: one expression, used by every read.
 EFFECTIVE_RELIABILITY = (
@@ -29,7 +28,7 @@ GRADED_SOURCE = (
 )
 
 
-def _claim(connection: sqlite3.Connection, claim_id: int) -> tuple[str | None, int, str | None]:
+def _claim(connection: Connection, claim_id: int) -> tuple[str | None, int, str | None]:
     row = connection.execute(
         "SELECT c.attribution, c.document_id, c.reliability_override FROM claims c WHERE c.id = ?",
         (claim_id,),
@@ -39,7 +38,7 @@ def _claim(connection: sqlite3.Connection, claim_id: int) -> tuple[str | None, i
     return row[0], int(row[1]), row[2]
 
 
-def grade_source(connection: sqlite3.Connection, claim_id: int, reliability: str) -> None:
+def grade_source(connection: Connection, claim_id: int, reliability: str) -> None:
     """Grade the source of a claim (its speaker, else its outlet): all its claims follow."""
     attribution, document_id, _ = _claim(connection, claim_id)
     if attribution:
@@ -58,9 +57,7 @@ def grade_source(connection: sqlite3.Connection, claim_id: int, reliability: str
         override_reliability(connection, claim_id, reliability)
 
 
-def override_reliability(
-    connection: sqlite3.Connection, claim_id: int, reliability: str | None
-) -> None:
+def override_reliability(connection: Connection, claim_id: int, reliability: str | None) -> None:
     """Give one claim a reliability of its own (None: its source's grade applies again)."""
     _claim(connection, claim_id)
     connection.execute(
@@ -68,9 +65,7 @@ def override_reliability(
     )
 
 
-def set_grading(
-    connection: sqlite3.Connection, claim_id: int, reliability: str, credibility: int
-) -> None:
+def set_grading(connection: Connection, claim_id: int, reliability: str, credibility: int) -> None:
     """Store a claim's grading: credibility on the claim, reliability on its source.
 
     A claim with a reliability of its own keeps being graded on its own.

@@ -6,102 +6,98 @@ as a revision and deleting is soft, so no text an analyst wrote is ever gone.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
 from briefing_app.domain.library import Note, NoteRevision
+from briefing_app.store.backend import Connection, dialect_of
 from briefing_app.store.corrections import claim_from_passage
-from briefing_app.store.sql import IN_LIST, ids_param, live_note, now, parse_stamp, stamp
+from briefing_app.store.sql import as_time, live_note, now, parse_stamp, stamp
 
 _NOTE = "SELECT id, claim_id, body, created, updated, deleted FROM notes"
 
 
-def _note(row: tuple[int, int, str, str, str, str | None]) -> Note:
+Stored = str | datetime  # a time as SQLite (text) or PostgreSQL (datetime) gives it
+
+
+def _note(row: tuple[int, int, str, Stored, Stored, Stored | None]) -> Note:
     note_id, claim_id, body, created, updated, deleted = row
-    return Note(
-        note_id,
-        claim_id,
-        body,
-        datetime.fromisoformat(created),
-        datetime.fromisoformat(updated),
-        parse_stamp(deleted),
-    )
+    return Note(note_id, claim_id, body, as_time(created), as_time(updated), parse_stamp(deleted))
 
 
 # reads
 
 
-def notes_for(connection: sqlite3.Connection, claim_id: int) -> list[Note]:
+def notes_for(connection: Connection, claim_id: int) -> list[Note]:
     """Return a claim's live notes, oldest first."""
     sql = f"{_NOTE} WHERE claim_id = ? AND {live_note()} ORDER BY id"
     return [_note(row) for row in connection.execute(sql, (claim_id,))]
 
 
-def notes_for_many(
-    connection: sqlite3.Connection, claim_ids: Sequence[int]
-) -> dict[int, list[Note]]:
+def notes_for_many(connection: Connection, claim_ids: Sequence[int]) -> dict[int, list[Note]]:
     """Return the live notes of many claims at once, by claim id."""
-    sql = f"{_NOTE} WHERE claim_id {IN_LIST} AND {live_note()} ORDER BY id"
+    dialect = dialect_of(connection)
+    sql = f"{_NOTE} WHERE claim_id {dialect.in_list} AND {live_note()} ORDER BY id"
     found: dict[int, list[Note]] = {}
-    for row in connection.execute(sql, (ids_param(claim_ids),)):
+    for row in connection.execute(sql, (dialect.values(claim_ids),)):
         note = _note(row)
         found.setdefault(note.claim_id, []).append(note)
     return found
 
 
-def note_page(
-    connection: sqlite3.Connection, claim_id: int, after: int | None, limit: int
-) -> list[Note]:
+def note_page(connection: Connection, claim_id: int, after: int | None, limit: int) -> list[Note]:
     """Return up to ``limit`` live notes of a claim after note ``after``, oldest first."""
     sql = f"{_NOTE} WHERE claim_id = ? AND {live_note()} AND id > ? ORDER BY id LIMIT ?"
     return [_note(row) for row in connection.execute(sql, (claim_id, after or 0, limit))]
 
 
-def deleted_notes(connection: sqlite3.Connection) -> list[Note]:
+def deleted_notes(connection: Connection) -> list[Note]:
     """Return every soft-deleted note, most recently deleted first."""
     sql = f"{_NOTE} WHERE NOT {live_note()} ORDER BY deleted DESC, id DESC"
     return [_note(row) for row in connection.execute(sql)]
 
 
-def note(connection: sqlite3.Connection, note_id: int) -> Note | None:
-    """Return a note by id, deleted or not."""
-    row = connection.execute(f"{_NOTE} WHERE id = ?", (note_id,)).fetchone()
+def note(connection: Connection, note_id: int, *, locked: bool = False) -> Note | None:
+    """Return a note by id, deleted or not; ``locked``: no other writer changes it meanwhile."""
+    lock = dialect_of(connection).for_update if locked else ""
+    row = connection.execute(f"{_NOTE} WHERE id = ?{lock}", (note_id,)).fetchone()
     return _note(row) if row else None
 
 
-def revisions(connection: sqlite3.Connection, note_id: int) -> list[NoteRevision]:
+def revisions(connection: Connection, note_id: int) -> list[NoteRevision]:
     """Return a note's earlier texts, newest first."""
     sql = "SELECT id, note_id, body, saved FROM note_revisions WHERE note_id = ? ORDER BY id DESC"
     return [
-        NoteRevision(i, n, body, datetime.fromisoformat(saved))
+        NoteRevision(i, n, body, as_time(saved))
         for i, n, body, saved in connection.execute(sql, (note_id,))
     ]
 
 
-def live_note_counts(connection: sqlite3.Connection, claim_ids: Sequence[int]) -> dict[int, int]:
+def live_note_counts(connection: Connection, claim_ids: Sequence[int]) -> dict[int, int]:
     """Return claim id -> number of live notes, for the claims that have any."""
-    sql = f"SELECT claim_id, count(*) FROM notes WHERE claim_id {IN_LIST} AND {live_note()}"
-    return dict(connection.execute(f"{sql} GROUP BY claim_id", (ids_param(claim_ids),)))
+    dialect = dialect_of(connection)
+    sql = f"SELECT claim_id, count(*) FROM notes WHERE claim_id {dialect.in_list} AND {live_note()}"
+    return dict(connection.execute(f"{sql} GROUP BY claim_id", (dialect.values(claim_ids),)))
 
 
 # writes
 
 
-def add_note(connection: sqlite3.Connection, claim_id: int, body: str) -> Note:
+def add_note(connection: Connection, claim_id: int, body: str) -> Note:
     """Create a note on a claim."""
     moment = stamp(now())
-    cursor = connection.execute(
+    note_id = dialect_of(connection).inserted_id(
+        connection,
         "INSERT INTO notes (claim_id, body, created, updated, deleted) VALUES (?, ?, ?, ?, NULL)",
         (claim_id, body, moment, moment),
     )
-    found = note(connection, int(cursor.lastrowid or 0))
+    found = note(connection, note_id)
     assert found is not None
     return found
 
 
 def add_passage_note(
-    connection: sqlite3.Connection, document_id: int, start: int, end: int, body: str
+    connection: Connection, document_id: int, start: int, end: int, body: str
 ) -> Note:
     """Attach a note to a passage of a document (its span is kept on the note).
 
@@ -121,9 +117,13 @@ def add_passage_note(
     return created
 
 
-def update_note(connection: sqlite3.Connection, note_id: int, body: str) -> Note | None:
-    """Change a note's text, keeping the previous text as a revision."""
-    current = note(connection, note_id)
+def update_note(connection: Connection, note_id: int, body: str) -> Note | None:
+    """Change a note's text, keeping the previous text as a revision.
+
+    The note is read locked, so two analysts saving it at once each keep the other's
+    text: the second save waits for the first, and keeps its text as a revision.
+    """
+    current = note(connection, note_id, locked=True)
     if current is None or current.body == body:
         return current
     connection.execute(
@@ -136,7 +136,7 @@ def update_note(connection: sqlite3.Connection, note_id: int, body: str) -> Note
     return note(connection, note_id)
 
 
-def set_deleted(connection: sqlite3.Connection, note_id: int, deleted: bool) -> Note | None:
+def set_deleted(connection: Connection, note_id: int, deleted: bool) -> Note | None:
     """Soft-delete a note, or bring a deleted one back."""
     connection.execute(
         "UPDATE notes SET deleted = ? WHERE id = ?",

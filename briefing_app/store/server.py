@@ -91,6 +91,14 @@ class ServerUrl:
         return defaults
 
 
+def files_only(what: str, location: str) -> UsageError:
+    """Return the error for something only a library file has (backups, check, the mirror)."""
+    return UsageError(
+        f"{what} is for library files: {location} is a team library on a database server, "
+        "which its administrator backs up and checks (pg_dump, pg_basebackup). Nothing was done."
+    )
+
+
 def parse_server_url(text: str) -> ServerUrl:
     """Check a ``postgresql://`` URL given with ``--db`` (or ``BRIEFING_APP_DB``).
 

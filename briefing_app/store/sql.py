@@ -1,28 +1,20 @@
-"""The few pieces every statement of the store shares: id lists, stamps, the rules.
+"""The few pieces every statement of the store shares: stamps and the rules.
 
 The store speaks plain SQL over DB-API connections (``qmark`` parameters). A
 rule that several statements need, such as which notes are live, is written
-here once and put into the statements that need it.
+here once and put into the statements that need it. What differs between
+SQLite and PostgreSQL (id lists, case-blind equality) comes from the
+connection's dialect (:mod:`briefing_app.store.backend`).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from datetime import UTC, datetime
 
-# ``column IN`` this, with a JSON list as its one parameter: any number of values,
-# one statement, no SQL built from values.
-IN_LIST = "IN (SELECT value FROM json_each(?))"
 # A note is live until it is deleted (softly: ``deleted`` holds when).
 LIVE_NOTE = "deleted IS NULL"
 # A claim's hedges are a JSON list; an empty one means the claim is worded plainly.
 NO_HEDGES = "'[]'"
-
-
-def ids_param(ids: Iterable[int]) -> str:
-    """Return the parameter that goes with :data:`IN_LIST`."""
-    return json.dumps([int(i) for i in ids])
 
 
 def live_note(alias: str = "") -> str:
@@ -45,6 +37,16 @@ def stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def parse_stamp(value: str | None) -> datetime | None:
-    """Return a stored time (None stays None)."""
-    return datetime.fromisoformat(value) if value else None
+def as_time(value: str | datetime) -> datetime:
+    """Return a stored time: SQLite gives its text, PostgreSQL a ``datetime``."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def as_stamp(value: str | datetime) -> str:
+    """Return a stored time as :func:`stamp` text, whichever backend read it."""
+    return stamp(value) if isinstance(value, datetime) else value
+
+
+def parse_stamp(value: str | datetime | None) -> datetime | None:
+    """Return a stored time that may be missing (None stays None)."""
+    return as_time(value) if value else None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from briefing_app.domain.library import ClaimTheme, Theme, ThemeCount
+from briefing_app.store.backend import Connection
 
 _THEMES = "SELECT id, key, label, description, colour, ord FROM themes ORDER BY ord, id"
 
@@ -13,12 +13,12 @@ _THEMES = "SELECT id, key, label, description, colour, ord FROM themes ORDER BY 
 # reads
 
 
-def themes(connection: sqlite3.Connection) -> list[Theme]:
+def themes(connection: Connection) -> list[Theme]:
     """Return the taxonomy in its order."""
     return [Theme(k, lb, d, c, o) for _, k, lb, d, c, o in connection.execute(_THEMES)]
 
 
-def theme_counts(connection: sqlite3.Connection) -> list[ThemeCount]:
+def theme_counts(connection: Connection) -> list[ThemeCount]:
     """Return each theme with the number of claims filed under it (not-a-claim left out)."""
     counts = dict(
         connection.execute(
@@ -32,12 +32,12 @@ def theme_counts(connection: sqlite3.Connection) -> list[ThemeCount]:
     ]
 
 
-def theme_ids(connection: sqlite3.Connection) -> dict[str, int]:
+def theme_ids(connection: Connection) -> dict[str, int]:
     """Return theme key -> id."""
     return {str(key): int(i) for key, i in connection.execute("SELECT key, id FROM themes")}
 
 
-def _theme_id(connection: sqlite3.Connection, key: str) -> int:
+def _theme_id(connection: Connection, key: str) -> int:
     row = connection.execute("SELECT id FROM themes WHERE key = ?", (key,)).fetchone()
     if row is None:
         raise KeyError(key)
@@ -47,7 +47,7 @@ def _theme_id(connection: sqlite3.Connection, key: str) -> int:
 # writes
 
 
-def sync_themes(connection: sqlite3.Connection, taxonomy: Sequence[Theme]) -> None:
+def sync_themes(connection: Connection, taxonomy: Sequence[Theme]) -> None:
     """Insert or update the themes of the taxonomy; themes no longer listed are kept."""
     connection.executemany(
         "INSERT INTO themes (key, label, description, colour, ord) VALUES (?, ?, ?, ?, ?)"
@@ -58,7 +58,7 @@ def sync_themes(connection: sqlite3.Connection, taxonomy: Sequence[Theme]) -> No
 
 
 def file_under(
-    connection: sqlite3.Connection, claim_id: int, theme_key: str, *, primary: bool, why: str
+    connection: Connection, claim_id: int, theme_key: str, *, primary: bool, why: str
 ) -> None:
     """File a claim under a theme as the analyst's choice (primary moves there).
 
@@ -67,7 +67,9 @@ def file_under(
     """
     theme_id = _theme_id(connection, theme_key)
     if primary:
-        connection.execute("UPDATE claim_themes SET is_primary = 0 WHERE claim_id = ?", (claim_id,))
+        connection.execute(
+            "UPDATE claim_themes SET is_primary = FALSE WHERE claim_id = ?", (claim_id,)
+        )
     connection.execute(
         "INSERT INTO claim_themes (claim_id, theme_id, is_primary, origin, why)"
         " VALUES (?, ?, ?, 'analyst', ?)"
@@ -78,7 +80,7 @@ def file_under(
     )
 
 
-def move_to(connection: sqlite3.Connection, claim_id: int, theme_key: str, why: str) -> None:
+def move_to(connection: Connection, claim_id: int, theme_key: str, why: str) -> None:
     """Make a theme the claim's only theme, as the analyst's choice."""
     file_under(connection, claim_id, theme_key, primary=True, why=why)
     connection.execute(
@@ -87,7 +89,7 @@ def move_to(connection: sqlite3.Connection, claim_id: int, theme_key: str, why: 
     )
 
 
-def unfile(connection: sqlite3.Connection, claim_id: int, theme_key: str) -> None:
+def unfile(connection: Connection, claim_id: int, theme_key: str) -> None:
     """Remove a claim from a theme (an unknown theme changes nothing)."""
     connection.execute(
         "DELETE FROM claim_themes WHERE claim_id = ?"
@@ -96,9 +98,7 @@ def unfile(connection: sqlite3.Connection, claim_id: int, theme_key: str) -> Non
     )
 
 
-def restore_filings(
-    connection: sqlite3.Connection, claim_id: int, filings: Sequence[ClaimTheme]
-) -> None:
+def restore_filings(connection: Connection, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
     """Put back exactly these filings of a claim (used by undo)."""
     connection.execute("DELETE FROM claim_themes WHERE claim_id = ?", (claim_id,))
     ids = theme_ids(connection)

@@ -13,14 +13,15 @@ HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "div", "p", "h1",
 HTML_TAGS |= {"thead", "tbody", "tr", "th", "td", "span", "a", "b", "br"}
 HTML_CLASSES = {"head", "kicker", "scope", "facts", "themes", "sources", "n", "d", "byline"}
 HTML_CLASSES |= {"legend", "section", "count", "claim", "text", "para", "meta", "tags", "tag"}
-HTML_CLASSES |= {"outside", "note", "note-label", "note-body", "empty"}
+HTML_CLASSES |= {"outside", "note", "note-label", "note-body", "empty", "later"}
+_ONE_CLASS = "(?:" + "|".join(map(re.escape, HTML_CLASSES)) + ")"
 # Every attribute the HTML report writes, and the values it may have.
 HTML_ATTRIBUTES = {
     "lang": re.compile(r"en"),
     "charset": re.compile(r"utf-8"),
     "name": re.compile(r"viewport"),
     "content": re.compile(r"width=device-width, initial-scale=1"),
-    "class": re.compile("|".join(map(re.escape, HTML_CLASSES))),
+    "class": re.compile(f"{_ONE_CLASS}(?: {_ONE_CLASS})*"),  # e.g. "section later"
     "id": re.compile(r"theme-[a-z0-9-]+"),
     "href": re.compile(r"#theme-[a-z0-9-]+"),
     "width": re.compile(r"\d{1,3}%"),

@@ -57,20 +57,35 @@ def test_the_url_can_come_from_the_environment(
 
 
 @pytest.mark.postgresql
-@pytest.mark.parametrize("command", [["search", "homs"], ["note", "1", "x"], ["backup"], ["check"]])
-def test_other_commands_say_team_libraries_only_migrate_so_far(
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        (["search", "homs"], "holds no Briefing reader library yet"),
+        (["note", "1", "x"], "holds no Briefing reader library yet"),
+        (["import", "nothing.txt"], "holds no Briefing reader library yet"),
+        (["export"], "holds no Briefing reader library yet"),
+        (["backup"], "'briefing-app backup' is for library files"),
+        (["backups"], "'briefing-app backups' is for library files"),
+        (["check"], "'briefing-app check' is for library files"),
+        (["restore", "x.db"], "'briefing-app restore' is for library files"),
+    ],
+)
+def test_a_client_never_makes_a_library_on_the_server(
     pg_url: str,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     command: list[str],
+    says: str,
 ) -> None:
+    """An empty database is made a library by 'migrate' only; the file commands refuse."""
     monkeypatch.chdir(tmp_path)
     outcome = run_cli(capsys, "--db", pg_url, *command)
     assert outcome.code == 2
     assert outcome.out == ""
     assert outcome.err.count("\n") == 1
-    assert "only to migrate it" in outcome.err and "Nothing was written" in outcome.err
+    assert says in outcome.err
+    assert "briefing-app migrate --db" in outcome.err or "Nothing was done" in outcome.err
     assert tables(pg_url) == []
     assert list(tmp_path.iterdir()) == []  # no file made from the URL either
 

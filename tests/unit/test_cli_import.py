@@ -1,4 +1,7 @@
-"""`briefing-app import`: good files import once; bad ones give one line and write nothing."""
+"""`briefing-app import`: good files import once; bad ones give one line and write nothing.
+
+On both backends: a library file, and a team library on the test PostgreSQL server.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +17,23 @@ ARTICLE = "Rebels captured the town of Rastan on Friday, residents said.\n"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "lib.db"
+def db(backend_location: Path | str) -> Path | str:
+    """A new library file, or an empty team library (a URL)."""
+    return backend_location
 
 
-def _export(capsys: pytest.CaptureFixture[str], db: Path) -> dict[str, object]:
+def _export(capsys: pytest.CaptureFixture[str], db: Path | str) -> dict[str, object]:
     outcome = run_cli(capsys, "--db", db, "export", "--format", "json")
     assert outcome.code == 0
     return json.loads(outcome.out)
 
 
-def _library_state(capsys: pytest.CaptureFixture[str], db: Path) -> str:
+def _library_state(capsys: pytest.CaptureFixture[str], db: Path | str) -> str:
     data = _export(capsys, db)
     return json.dumps(data["documents"], sort_keys=True)
 
 
-def test_import_bundled_briefing(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_import_bundled_briefing(capsys: pytest.CaptureFixture[str], db: Path | str) -> None:
     outcome = run_cli(capsys, "--db", db, "import", SEED)
     assert outcome.code == 0, outcome.err
     assert "16 claims" in outcome.out
@@ -37,7 +41,7 @@ def test_import_bundled_briefing(capsys: pytest.CaptureFixture[str], db: Path) -
     assert isinstance(documents, list) and len(documents) == 1
 
 
-def test_same_file_twice_is_a_no_op(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_same_file_twice_is_a_no_op(capsys: pytest.CaptureFixture[str], db: Path | str) -> None:
     assert run_cli(capsys, "--db", db, "import", SEED).code == 0
     before = _library_state(capsys, db)
     outcome = run_cli(capsys, "--db", db, "import", SEED, SEED)
@@ -87,7 +91,7 @@ def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     ],
 )
 def test_bad_file_gives_one_line_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path, case: str
+    capsys: pytest.CaptureFixture[str], db: Path | str, tmp_path: Path, case: str
 ) -> None:
     assert run_cli(capsys, "--db", db, "import", SEED).code == 0
     before = _library_state(capsys, db)
@@ -100,7 +104,7 @@ def test_bad_file_gives_one_line_and_writes_nothing(
 
 
 def test_one_bad_file_among_good_ones_writes_nothing(
-    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Path | str, tmp_path: Path
 ) -> None:
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
@@ -110,7 +114,7 @@ def test_one_bad_file_among_good_ones_writes_nothing(
 
 
 def test_cp1252_text_is_decoded_and_reported(
-    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db: Path | str, tmp_path: Path
 ) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes("Rebels entered Hama’s café district, residents said.\n".encode("cp1252"))
@@ -121,7 +125,9 @@ def test_cp1252_text_is_decoded_and_reported(
     assert claims[0]["text"].startswith("Rebels entered Hama’s café")
 
 
-def test_utf8_bom_is_dropped(capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path) -> None:
+def test_utf8_bom_is_dropped(
+    capsys: pytest.CaptureFixture[str], db: Path | str, tmp_path: Path
+) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeff".encode() + ARTICLE.encode())
     assert run_cli(capsys, "--db", db, "import", path).code == 0
@@ -129,13 +135,14 @@ def test_utf8_bom_is_dropped(capsys: pytest.CaptureFixture[str], db: Path, tmp_p
     assert document["text"].startswith("Rebels")
 
 
-def test_unknown_option_is_one_line(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_unknown_option_is_one_line(capsys: pytest.CaptureFixture[str], db: Path | str) -> None:
     outcome = run_cli(capsys, "--db", db, "export", "--format", "xlsx")
     assert outcome.code == 2
     assert outcome.err.count("\n") == 1 and "invalid choice" in outcome.err
 
 
-def test_no_files_is_a_usage_error(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+def test_no_files_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
     outcome = run_cli(capsys, "--db", db, "import")
     assert outcome.code == 2 and "required" in outcome.err
     assert not db.exists()

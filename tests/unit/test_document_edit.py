@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from briefing_app.services.document_details import DetailsError
 from briefing_app.services.library import Library
 from tests.cli_helpers import run_cli
 from tests.conftest import DATA, SEED
+from tests.library_rows import rows, run
 from tests.unit.test_statements_match_the_schema import _library_from_the_models
 
 REUTERS = DATA / "articles" / "001_reuters_hama_outskirts.txt"
@@ -26,11 +25,8 @@ EXAMINER = "Washington Examiner"
 
 def row(library: Library, document_id: int = SEED_ID) -> tuple[object, ...]:
     """Return the document's stored row (every column) and how many sources there are."""
-    with closing(sqlite3.connect(library.path)) as connection:
-        stored = connection.execute(
-            "SELECT * FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        (sources,) = connection.execute("SELECT count(*) FROM sources").fetchone()
+    (stored,) = rows(library, "SELECT * FROM documents WHERE id = ?", document_id)
+    ((sources,),) = rows(library, "SELECT count(*) FROM sources")
     return (*stored, sources)
 
 
@@ -51,29 +47,31 @@ def row(library: Library, document_id: int = SEED_ID) -> tuple[object, ...]:
     ],
 )
 def test_each_detail_is_stored_as_typed_and_the_others_stay(
-    seeded_library: Library, field: str, typed: str, stored: str
+    seeded_backend_library: Library, field: str, typed: str, stored: str
 ) -> None:
-    before = seeded_library.document_details(SEED_ID)
-    previous = seeded_library.edit_document(SEED_ID, replace(before, **{field: typed}))
+    before = seeded_backend_library.document_details(SEED_ID)
+    previous = seeded_backend_library.edit_document(SEED_ID, replace(before, **{field: typed}))
     assert previous == before
-    assert seeded_library.document_details(SEED_ID) == replace(before, **{field: stored})
+    assert seeded_backend_library.document_details(SEED_ID) == replace(before, **{field: stored})
 
 
-def test_applying_the_previous_details_restores_the_row_exactly(seeded_library: Library) -> None:
-    original = row(seeded_library)
-    before = seeded_library.document_details(SEED_ID)
+def test_applying_the_previous_details_restores_the_row_exactly(
+    seeded_backend_library: Library,
+) -> None:
+    original = row(seeded_backend_library)
+    before = seeded_backend_library.document_details(SEED_ID)
     assert (before.published, before.byline, before.url, before.language) == (None,) * 4
     edit = DocumentEdit(
         "New title", "Brand New Outlet", "Nov 30 2024", "J. Doe", "https://a.org/x", "en"
     )
-    previous = seeded_library.edit_document(SEED_ID, edit)
-    assert row(seeded_library) != original
-    seeded_library.restore_document_details(SEED_ID, previous)
-    restored = row(seeded_library)
+    previous = seeded_backend_library.edit_document(SEED_ID, edit)
+    assert row(seeded_backend_library) != original
+    seeded_backend_library.restore_document_details(SEED_ID, previous)
+    restored = row(seeded_backend_library)
     # The same row, NULLs and the outlet's source included; the new outlet stays (unused).
     assert restored[:-1] == original[:-1]
     assert restored[-1] == int(str(original[-1])) + 1
-    assert seeded_library.document_details(SEED_ID) == before
+    assert seeded_backend_library.document_details(SEED_ID) == before
 
 
 BAD = [
@@ -95,89 +93,98 @@ BAD = [
 
 @pytest.mark.parametrize(("field", "typed", "message"), BAD)
 def test_a_bad_detail_is_refused_with_a_clear_message_and_nothing_changes(
-    seeded_library: Library, field: str, typed: str, message: str
+    seeded_backend_library: Library, field: str, typed: str, message: str
 ) -> None:
-    before = row(seeded_library)
-    edit = replace(seeded_library.document_details(SEED_ID), title="Changed too", byline="Someone")
+    before = row(seeded_backend_library)
+    edit = replace(
+        seeded_backend_library.document_details(SEED_ID), title="Changed too", byline="Someone"
+    )
     with pytest.raises(DetailsError) as refused:
-        seeded_library.edit_document(SEED_ID, replace(edit, **{field: typed}))
+        seeded_backend_library.edit_document(SEED_ID, replace(edit, **{field: typed}))
     assert refused.value.field == field
     assert message in str(refused.value)
     assert isinstance(refused.value, UsageError)  # the one family of expected errors
-    assert row(seeded_library) == before
+    assert row(seeded_backend_library) == before
 
 
-def test_the_first_bad_detail_in_the_dialogs_order_is_named(seeded_library: Library) -> None:
+def test_the_first_bad_detail_in_the_dialogs_order_is_named(
+    seeded_backend_library: Library,
+) -> None:
     edit = DocumentEdit("", published="next Tuesday", language="english!!")
     with pytest.raises(DetailsError) as refused:
-        seeded_library.check_document_edit(SEED_ID, edit)
+        seeded_backend_library.check_document_edit(SEED_ID, edit)
     assert refused.value.field == "title"
 
 
-def test_a_blank_detail_means_not_given(seeded_library: Library) -> None:
+def test_a_blank_detail_means_not_given(seeded_backend_library: Library) -> None:
     full = DocumentEdit("Title", "Reuters", "2024-11-30", "Jane Doe", "https://a.org", "en")
-    seeded_library.edit_document(SEED_ID, full)
-    seeded_library.edit_document(SEED_ID, DocumentEdit("Title", "", " ", "", "  ", ""))
-    assert seeded_library.document_details(SEED_ID) == DocumentEdit("Title")
-    assert seeded_library.documents()[0].outlet is None
+    seeded_backend_library.edit_document(SEED_ID, full)
+    seeded_backend_library.edit_document(SEED_ID, DocumentEdit("Title", "", " ", "", "  ", ""))
+    assert seeded_backend_library.document_details(SEED_ID) == DocumentEdit("Title")
+    assert seeded_backend_library.documents()[0].outlet is None
 
 
-def test_a_detail_left_as_stored_is_not_checked_again(seeded_library: Library) -> None:
+def test_a_detail_left_as_stored_is_not_checked_again(seeded_backend_library: Library) -> None:
     """What an import stored ("Spring 2024") never blocks an edit of another field."""
-    with closing(sqlite3.connect(seeded_library.path)) as connection:
-        connection.execute("UPDATE documents SET published = 'Spring 2024', language = 'English'")
-        connection.commit()
-    details = seeded_library.document_details(SEED_ID)
-    seeded_library.edit_document(SEED_ID, replace(details, title="Only the title"))
-    assert seeded_library.document_details(SEED_ID) == replace(details, title="Only the title")
+    run(
+        seeded_backend_library,
+        "UPDATE documents SET published = 'Spring 2024', language = 'English'",
+    )
+    details = seeded_backend_library.document_details(SEED_ID)
+    seeded_backend_library.edit_document(SEED_ID, replace(details, title="Only the title"))
+    assert seeded_backend_library.document_details(SEED_ID) == replace(
+        details, title="Only the title"
+    )
 
 
 def test_the_outlet_is_found_in_any_case_and_its_grade_then_applies(
-    seeded_library: Library,
+    seeded_backend_library: Library,
 ) -> None:
-    seeded_library.import_files([REUTERS])
+    seeded_backend_library.import_files([REUTERS])
     reuters_claim = next(
-        c for c in seeded_library.claims(seeded_library.claim_ids()) if c.outlet == "Reuters"
+        c
+        for c in seeded_backend_library.claims(seeded_backend_library.claim_ids())
+        if c.outlet == "Reuters"
     )
     own = next(
         c
-        for c in seeded_library.claims(seeded_library.claim_ids())
+        for c in seeded_backend_library.claims(seeded_backend_library.claim_ids())
         if c.document_id == SEED_ID and c.attribution is None
     )
-    seeded_library.set_grading(reuters_claim.id, "B", reuters_claim.credibility)
-    assert seeded_library.claim(own.id).reliability == "F"
-    details = seeded_library.document_details(SEED_ID)
-    previous = seeded_library.edit_document(SEED_ID, replace(details, outlet="reuters"))
-    assert seeded_library.document_details(SEED_ID).outlet == "Reuters"
-    assert seeded_library.claim(own.id).reliability == "B"  # the outlet's grade
-    assert seeded_library.claim(own.id).graded_source == "Reuters"
-    seeded_library.restore_document_details(SEED_ID, previous)
-    assert seeded_library.claim(own.id).outlet == EXAMINER
-    assert seeded_library.claim(own.id).reliability == "F"
+    seeded_backend_library.set_grading(reuters_claim.id, "B", reuters_claim.credibility)
+    assert seeded_backend_library.claim(own.id).reliability == "F"
+    details = seeded_backend_library.document_details(SEED_ID)
+    previous = seeded_backend_library.edit_document(SEED_ID, replace(details, outlet="reuters"))
+    assert seeded_backend_library.document_details(SEED_ID).outlet == "Reuters"
+    assert seeded_backend_library.claim(own.id).reliability == "B"  # the outlet's grade
+    assert seeded_backend_library.claim(own.id).graded_source == "Reuters"
+    seeded_backend_library.restore_document_details(SEED_ID, previous)
+    assert seeded_backend_library.claim(own.id).outlet == EXAMINER
+    assert seeded_backend_library.claim(own.id).reliability == "F"
 
 
 @pytest.mark.parametrize("copy", [False, True], ids=["same file", "a copy under another name"])
 def test_an_edit_is_kept_when_the_same_file_is_imported_again(
-    seeded_library: Library, tmp_path: Path, copy: bool
+    seeded_backend_library: Library, tmp_path: Path, copy: bool
 ) -> None:
     edited = DocumentEdit("My title", "Reuters", "2024-12-06", "Desk", "https://a.org", "en")
-    seeded_library.edit_document(SEED_ID, edited)
+    seeded_backend_library.edit_document(SEED_ID, edited)
     again = SEED
     if copy:
         again = tmp_path / "renamed.txt"
         shutil.copyfile(SEED, again)
-    (result,) = seeded_library.import_files([again])
+    (result,) = seeded_backend_library.import_files([again])
     assert result.already_present and result.document_id == SEED_ID
-    assert seeded_library.document_details(SEED_ID) == edited
-    assert len(seeded_library.documents()) == 1
+    assert seeded_backend_library.document_details(SEED_ID) == edited
+    assert len(seeded_backend_library.documents()) == 1
 
 
 def test_edited_details_are_in_the_json_export(
-    seeded_library: Library, capsys: pytest.CaptureFixture[str]
+    seeded_backend_library: Library, capsys: pytest.CaptureFixture[str]
 ) -> None:
     edited = DocumentEdit("My title", "Reuters", "2024-12-06", "Desk", "https://a.org/x", "en-GB")
-    seeded_library.edit_document(SEED_ID, edited)
-    outcome = run_cli(capsys, "--db", seeded_library.path, "export", "--format", "json")
+    seeded_backend_library.edit_document(SEED_ID, edited)
+    outcome = run_cli(capsys, "--db", seeded_backend_library.location, "export", "--format", "json")
     assert outcome.code == 0
     (document,) = json.loads(outcome.out)["documents"]
     shown = {k: document[k] for k in ("title", "outlet", "published", "byline", "url", "language")}
@@ -198,17 +205,17 @@ def test_the_notes_mirror_names_the_new_title(seeded_library: Library) -> None:
     assert "A title of my own" in seeded_library.mirror.path_for(3).read_text(encoding="utf-8")
 
 
-def test_an_unknown_document_is_said_so(seeded_library: Library) -> None:
+def test_an_unknown_document_is_said_so(seeded_backend_library: Library) -> None:
     with pytest.raises(NotFoundError, match="no document 99"):
-        seeded_library.edit_document(99, DocumentEdit("Title"))
+        seeded_backend_library.edit_document(99, DocumentEdit("Title"))
     with pytest.raises(NotFoundError, match="no document 99"):
-        seeded_library.restore_document_details(99, DocumentEdit("Title"))
+        seeded_backend_library.restore_document_details(99, DocumentEdit("Title"))
 
 
-def test_the_outlets_listed_are_those_of_documents(seeded_library: Library) -> None:
-    details = seeded_library.document_details(SEED_ID)
-    seeded_library.edit_document(SEED_ID, replace(details, outlet="Reuters"))
-    assert seeded_library.outlet_names() == ["Reuters"]  # the Examiner is kept, unused
+def test_the_outlets_listed_are_those_of_documents(seeded_backend_library: Library) -> None:
+    details = seeded_backend_library.document_details(SEED_ID)
+    seeded_backend_library.edit_document(SEED_ID, replace(details, outlet="Reuters"))
+    assert seeded_backend_library.outlet_names() == ["Reuters"]  # the Examiner is kept, unused
 
 
 def test_the_statements_run_on_a_library_made_from_the_models(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""Notes: the Markdown mirror, revisions, and failed writes that say so and change nothing."""
+"""Notes: the Markdown mirror, revisions, and failed writes that say so and change nothing.
+
+Revisions, deleting and restoring run on both backends; the mirror, a full disk and
+a lock are a library file's.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import pytest
 from briefing_app.domain.errors import LibraryError
 from briefing_app.services.library import Library
 from briefing_app.services.notes_mirror import mirror_folder
-from briefing_app.store import store as store_module
+from briefing_app.store import sqlite_backend
 
 
 def test_mirror_follows_the_notes(seeded_library: Library) -> None:
@@ -34,13 +38,37 @@ def test_mirror_failure_does_not_lose_the_note(seeded_library: Library) -> None:
     assert "saved" in seeded_library.mirror.last_error
 
 
-def test_restore_a_revision(seeded_library: Library) -> None:
-    note = seeded_library.add_note(1, "one")
-    seeded_library.update_note(note.id, "two")
-    first = seeded_library.revisions(note.id)[0]
-    seeded_library.restore_revision(note.id, first.id)
-    assert seeded_library.note(note.id).body == "one"
-    assert [r.body for r in seeded_library.revisions(note.id)] == ["two", "one"]
+def test_restore_a_revision(seeded_backend_library: Library) -> None:
+    library = seeded_backend_library
+    note = library.add_note(1, "one")
+    library.update_note(note.id, "two")
+    first = library.revisions(note.id)[0]
+    library.restore_revision(note.id, first.id)
+    assert library.note(note.id).body == "one"
+    assert [r.body for r in library.revisions(note.id)] == ["two", "one"]
+
+
+def test_deleted_notes_come_back(seeded_backend_library: Library) -> None:
+    library = seeded_backend_library
+    kept, gone = library.add_note(2, "kept"), library.add_note(2, "gone")
+    library.delete_note(gone.id)
+    assert [n.id for n in library.notes(2)] == [kept.id]
+    assert [(n.id, n.deleted is not None) for n in library.deleted_notes()] == [(gone.id, True)]
+    assert library.claim(2).note_count == 1
+    library.restore_note(gone.id)
+    assert [n.body for n in library.notes(2)] == ["kept", "gone"]
+    assert library.deleted_notes() == []
+    assert library.notes_for_many([1, 2, 3]) == {2: library.notes(2)}
+    assert [n.body for n in library.note_page(2, kept.id, 10)] == ["gone"]
+
+
+def test_a_note_keeps_its_times(seeded_backend_library: Library) -> None:
+    note = seeded_backend_library.add_note(4, "first")
+    changed = seeded_backend_library.update_note(note.id, "second")
+    assert changed.created == note.created and changed.updated > note.updated
+    (revision,) = seeded_backend_library.revisions(note.id)
+    assert (revision.body, revision.saved) == ("first", note.updated)
+    assert seeded_backend_library.note(note.id) == changed
 
 
 def test_disk_full_keeps_the_library_as_it_was(
@@ -55,7 +83,7 @@ def test_disk_full_keeps_the_library_as_it_was(
         return opened
 
     real_connect = connection.connect
-    monkeypatch.setattr(store_module, "connect", tiny_disk)
+    monkeypatch.setattr(sqlite_backend, "connect", tiny_disk)
     with pytest.raises(LibraryError, match="disk is full"):
         seeded_library.add_note(1, "x" * 200_000)
     monkeypatch.undo()

@@ -20,6 +20,14 @@ def library(seeded_library: Library) -> Library:
     return seeded_library
 
 
+@pytest.fixture
+def any_library(seeded_backend_library: Library) -> Library:
+    """Return :func:`library` on each backend (a file, a team library)."""
+    seeded_backend_library.import_files([ARTICLES / "001_reuters_hama_outskirts.txt"])
+    seeded_backend_library.add_note(3, "checked")
+    return seeded_backend_library
+
+
 def reads(library: Library) -> int:
     return library._store.finds  # noqa: SLF001 - the store's own count of list reads
 
@@ -35,22 +43,47 @@ def reads(library: Library) -> int:
     ],
 )
 def test_the_first_page_tells_the_documents_in_the_same_read(
-    library: Library, claim_filter: ClaimFilter, limit: int, documents: int
+    any_library: Library, claim_filter: ClaimFilter, limit: int, documents: int
 ) -> None:
-    before = reads(library)
-    page = library.view_page(claim_filter, None, limit)
-    assert reads(library) == before + 1
-    assert list(page.ids) == library.claim_ids(claim_filter)[:limit]
+    before = reads(any_library)
+    page = any_library.view_page(claim_filter, None, limit)
+    assert reads(any_library) == before + 1
+    assert list(page.ids) == any_library.claim_ids(claim_filter)[:limit]
     assert page.documents == documents
 
 
-def test_a_later_page_cannot_tell_unless_it_sees_two(library: Library) -> None:
-    first = library.view_page(ClaimFilter(), None, 3)
-    later = library.view_page(ClaimFilter(), first.ids[-1], 3)
+def test_a_later_page_cannot_tell_unless_it_sees_two(any_library: Library) -> None:
+    first = any_library.view_page(ClaimFilter(), None, 3)
+    later = any_library.view_page(ClaimFilter(), first.ids[-1], 3)
     assert later.documents is None  # three claims of the newest document
-    ids = library.claim_ids()
-    across = library.view_page(ClaimFilter(), ids[14], 4)  # the last two of each
+    ids = any_library.claim_ids()
+    across = any_library.view_page(ClaimFilter(), ids[14], 4)  # the last two of each
     assert across.documents == 2
+
+
+@pytest.mark.parametrize(
+    "claim_filter",
+    [
+        ClaimFilter(),
+        ClaimFilter(theme="offensive"),
+        ClaimFilter(document_id=1),
+        ClaimFilter(with_notes=True),
+        ClaimFilter(hedged=True),
+        ClaimFilter(unfiled=True),
+        ClaimFilter(query="theme:foreign-forces reliability:a-f"),
+    ],
+)
+def test_a_view_lists_the_same_claims_a_page_at_a_time(
+    any_library: Library, claim_filter: ClaimFilter
+) -> None:
+    everything = any_library.claim_ids(claim_filter)
+    paged: list[int] = []
+    while page := list(any_library.claim_id_page(claim_filter, paged[-1] if paged else None, 4)):
+        paged.extend(page)
+    assert paged == everything and any_library.count(claim_filter) == len(everything)
+    claims = any_library.claims(everything)
+    order = [(-c.document_id, c.start) for c in claims]
+    assert order == sorted(order)  # newest document first, each in reading order
 
 
 @pytest.mark.parametrize(
