@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
+from briefing_app.typing_compat import override
 
 Progress = Callable[[int, int, str], None]
 Work = Callable[[Progress], Any]

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
+
+from briefing_app.typing_compat import override
 
 if TYPE_CHECKING:  # dialogs are loaded when first opened, not at start-up
     from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog

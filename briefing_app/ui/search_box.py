@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
-from typing_extensions import override
 
+from briefing_app.typing_compat import override
 from briefing_app.ui.plain_text import plain_label
 
 DEBOUNCE_MS = 150

@@ -17,8 +17,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from typing_extensions import override
-
 from briefing_app.domain.errors import InputFileError
 from briefing_app.domain.parsed import PageMetadata
 from briefing_app.ingest.formats.dates import iso_moment, labelled_date, plausible
@@ -31,6 +29,7 @@ from briefing_app.ingest.formats.extracted import (
     join_paragraphs,
 )
 from briefing_app.ingest.formats.reflow import Line, reflow
+from briefing_app.typing_compat import override
 
 # A PDF ends with this marker; one that lacks it near its end was cut off.
 _END_MARKER = b"%%EOF"

@@ -22,9 +22,9 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
-from typing_extensions import override
 
 from briefing_app.domain.library import Claim, DocumentText
+from briefing_app.typing_compat import override
 from briefing_app.ui.article.text_offsets import OffsetMap
 
 CLAIM_ALPHA = 85

@@ -16,10 +16,10 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
-from typing_extensions import override
 
 from briefing_app.domain.library import Claim, ClaimTheme
 from briefing_app.search.highlight import Marks
+from briefing_app.typing_compat import override
 from briefing_app.ui.article.text_offsets import OffsetMap
 from briefing_app.ui.claims.claim_table_model import ClaimTableModel
 

@@ -17,11 +17,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
-from typing_extensions import override
 
 from briefing_app.domain.library import Claim, DocumentListing
 from briefing_app.domain.text import fold
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 from briefing_app.ui.claims.grading import grade_text, grade_tooltip, is_assessed, is_graded
 from briefing_app.ui.plain_text import plain_tooltip
 

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
-from typing_extensions import override
 
+from briefing_app.typing_compat import override
 from briefing_app.ui.claims.claim_delegates import (
     PADDING,
     TEXT_LINES,

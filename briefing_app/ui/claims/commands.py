@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import ClaimTheme
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 
 FilingChange = Callable[[Library], None]
 

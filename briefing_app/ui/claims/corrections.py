@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
-from typing_extensions import override
 
 from briefing_app.domain.corrections import Correction
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import ClaimFilter, Note
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 from briefing_app.ui.claims.citation import citation_mime
 
 if TYPE_CHECKING:

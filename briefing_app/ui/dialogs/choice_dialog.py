@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
+from briefing_app.typing_compat import override
 from briefing_app.ui.plain_text import plain_tooltip
 
 ChoiceRole = Qt.ItemDataRole.UserRole + 1

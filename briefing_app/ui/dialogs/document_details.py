@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import DOCUMENT_FIELDS, DocumentEdit
 from briefing_app.services.document_details import DATE_FORMS, DetailsError
+from briefing_app.typing_compat import override
 from briefing_app.ui.plain_text import plain_label
 
 Check = Callable[[DocumentEdit], DocumentEdit]

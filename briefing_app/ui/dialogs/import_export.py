@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
-from typing_extensions import override
 
 from briefing_app.domain.library import ClaimFilter, ExportScope, ImportResult
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 from briefing_app.ui.background import LibraryOp, Progress, run_in_background
 from briefing_app.ui.dialogs.messages import show_error
 

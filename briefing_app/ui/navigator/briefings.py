@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import BY_OUTLET, NEWEST_FIRST
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 from briefing_app.ui.claims.claim_list_controller import ClaimListController
 from briefing_app.ui.navigator.briefings_delegate import BriefingDelegate
 from briefing_app.ui.navigator.briefings_model import ALL_ROW, BriefingsModel

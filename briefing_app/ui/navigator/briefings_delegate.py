@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
-from typing_extensions import override
 
 from briefing_app.domain.library import DocumentListing
+from briefing_app.typing_compat import override
 from briefing_app.ui.article.text_offsets import OffsetMap
 from briefing_app.ui.navigator.briefings_model import ALL_LABEL, BriefingsModel, plural
 

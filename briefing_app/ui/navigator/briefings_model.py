@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from typing_extensions import override
 
 from briefing_app.domain.library import NEWEST_FIRST, DocumentListing
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 from briefing_app.ui.plain_text import plain_tooltip
 
 PAGE = 64

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
-from typing_extensions import override
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import DocumentEdit
 from briefing_app.services.document_details import FIELD_NAMES, changed_fields
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 
 if TYPE_CHECKING:
     from briefing_app.ui.dialogs.document_details import DocumentDetailsDialog

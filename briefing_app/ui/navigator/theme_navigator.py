@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
-from typing_extensions import override
 
 from briefing_app.domain.library import ClaimFilter, Theme
 from briefing_app.services.library import Library
+from briefing_app.typing_compat import override
 from briefing_app.ui.background import run_in_background
 from briefing_app.ui.plain_text import plain_tooltip
 

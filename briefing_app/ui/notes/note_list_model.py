@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
-from typing_extensions import override
 
 from briefing_app.domain.library import Note
+from briefing_app.typing_compat import override
 from briefing_app.ui.plain_text import plain_tooltip
 
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
