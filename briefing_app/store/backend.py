@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -115,6 +115,14 @@ class Dialect(ABC):
 
         An import gives its claims their ids before inserting them in bulk.
         """
+
+    def bulk_claims(self, connection: Connection) -> AbstractContextManager[None]:
+        """Return a context in which claims are inserted in bulk (an import).
+
+        A backend whose text index is kept row by row may index them at once at the end
+        instead, which is much cheaper; by default nothing changes.
+        """
+        return nullcontext()
 
 
 class Backend(ABC):

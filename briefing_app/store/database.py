@@ -25,6 +25,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_corrections_and_grading",
     "0007_briefings_index",
     "0008_document_titles_index",
+    "0009_bulk_claim_indexing",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -19,7 +19,9 @@ _STATEMENTS = (
         text, content='claims', content_rowid='id', tokenize='{TOKENIZE}', prefix='2 3')""",
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS note_fts USING fts5(
         body, content='notes', content_rowid='id', tokenize='{TOKENIZE}', prefix='2 3')""",
-    """CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+    # An import indexes its claims at once (``bulk_indexing`` has a row meanwhile).
+    """CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims
+        WHEN NOT EXISTS (SELECT 1 FROM bulk_indexing) BEGIN
         INSERT INTO claim_fts(rowid, text) VALUES (new.id, new.text); END""",
     """CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
         INSERT INTO claim_fts(claim_fts, rowid, text) VALUES ('delete', old.id, old.text); END""",

@@ -223,6 +223,13 @@ class DismissedClaimRow(Base):
     dismissed: Mapped[datetime] = mapped_column()
 
 
+class BulkIndexingRow(Base):
+    """A row while an import indexes its claims at once (SQLite's trigger skips them)."""
+
+    __tablename__ = "bulk_indexing"
+    active: Mapped[int] = mapped_column(primary_key=True)
+
+
 class SpeakerRow(Base):
     """A person or body quoted by claims, with its reliability grade (Admiralty A-F)."""
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 from briefing_app.domain.errors import LibraryError
 from briefing_app.domain.query import Clause, Query
 from briefing_app.store import documents
-from briefing_app.store.backend import Backend, Connection, Watcher
+from briefing_app.store.backend import Backend, Connection, Watcher, dialect_of
 from briefing_app.store.search.engine import RELEVANCE, SearchOutcome
 from briefing_app.store.sqlite_backend import (
     backup_before_upgrade,
@@ -185,14 +185,15 @@ class Store:
 
         def add(connection: Connection) -> list[tuple[int, bool]]:
             results: list[tuple[int, bool]] = []
-            for number, document in enumerate(parsed, start=1):
-                existing = documents.find_by_sha(connection, document.sha256)
-                if existing is not None:
-                    results.append((existing, True))
-                else:
-                    results.append((documents.add_document(connection, document), False))
-                if saved is not None:
-                    saved(number)
+            with dialect_of(connection).bulk_claims(connection):
+                for number, document in enumerate(parsed, start=1):
+                    existing = documents.find_by_sha(connection, document.sha256)
+                    if existing is not None:
+                        results.append((existing, True))
+                    else:
+                        results.append((documents.add_document(connection, document), False))
+                    if saved is not None:
+                        saved(number)
             return results
 
         return self._committed(add)
