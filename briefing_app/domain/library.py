@@ -206,6 +206,7 @@ class SearchMatches:
     via_note: frozenset[int]
     total: int
     hints: tuple[str, ...]
+    ranked: bool = False  # the ids come most relevant first (else in list order)
 
 
 @dataclass(frozen=True, slots=True)

@@ -300,7 +300,12 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
         """Return :meth:`search_ids` and how many documents the matches span (one read)."""
         outcome = self._find(query, claim_filter, limit)
         matches = SearchMatches(
-            query, tuple(outcome.ids), frozenset(outcome.notes), outcome.total, outcome.hints
+            query,
+            tuple(outcome.ids),
+            frozenset(outcome.notes),
+            outcome.total,
+            outcome.hints,
+            outcome.ranked,
         )
         return ViewMatches(matches, outcome.documents)
 

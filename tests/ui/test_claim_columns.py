@@ -183,3 +183,16 @@ def test_the_claim_text_keeps_a_readable_width_beside_the_other_columns(
     window.main_splitter.setSizes([200, 1100, 400])  # room again: the themes get it back
     qtbot.waitUntil(lambda: header.sectionSize(COL_THEMES) == themes)
     assert header.sectionSize(COL_TEXT) > MIN_TEXT_WIDTH + 200
+
+
+def test_no_sort_arrow_while_results_come_most_relevant_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    header = window.claims.horizontalHeader()
+    assert header.isSortIndicatorShown()  # the list in reading order: ¶ ascending
+    search(qtbot, window, "rebels")  # few matches: ranked by relevance
+    assert not header.isSortIndicatorShown()
+    window.claims.sortByColumn(COL_GRADE, Qt.SortOrder.AscendingOrder)  # the user sorts
+    assert header.isSortIndicatorShown()
+    search(qtbot, window, "")
+    assert header.isSortIndicatorShown()

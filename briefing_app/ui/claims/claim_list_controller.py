@@ -33,6 +33,7 @@ class ListedMatches:
     hints: tuple[str, ...]
     error: str | None = None
     documents: int | None = None  # how many documents the ids span, up to 2 (None: unknown)
+    ranked: bool = False  # most relevant first: no column's order
 
 
 def empty_text(query: str, label: str, claim_filter: ClaimFilter) -> str:
@@ -84,7 +85,10 @@ def find_matches(library: Library, query: str, claim_filter: ClaimFilter) -> Lis
 
 def _matches(library: Library, query: str, claim_filter: ClaimFilter) -> ListedMatches:
     found = library.search_view(query, limit=SEARCH_LIMIT, claim_filter=claim_filter)
-    return ListedMatches(list(found.matches.ids), found.matches.hints, documents=found.documents)
+    matches = found.matches
+    return ListedMatches(
+        list(matches.ids), matches.hints, documents=found.documents, ranked=matches.ranked
+    )
 
 
 class ViewPages:
@@ -215,6 +219,7 @@ class ClaimListController(QObject):
             found=len(matches.ids),
             hints=matches.hints,
             documents=lambda: matches.documents,
+            ranked=matches.ranked,
         )
 
     def _show(
@@ -225,11 +230,12 @@ class ClaimListController(QObject):
         found: int | None = None,
         hints: tuple[str, ...] = (),
         documents: Callable[[], int | None] = lambda: None,
+        ranked: bool = False,
     ) -> None:
         """Fill the list, then say what it holds.
 
         ``documents`` tells, once the list is filled, how many documents it spans (up to
-        2; None: not known).
+        2; None: not known); ``ranked``, that the claims come most relevant first.
         """
         view = self._view
         before, self._listed = self._listed, (query, claim_filter, hints)
@@ -242,6 +248,7 @@ class ClaimListController(QObject):
         self._documents = documents()
         # Claims of one briefing would only repeat its title in the document column.
         view.show_document_column(self._document_id is None and self._documents in (None, 2))
+        view.show_relevance_order(ranked)
         view.text_delegate.set_query(query)
         view.viewport().update()
         label = self._navigator.currentIndex().data() or "All"

@@ -232,6 +232,10 @@ class ClaimTableModel(QAbstractTableModel):
             self.changePersistentIndex(index, target)
         self.layoutChanged.emit()
 
+    def descending(self) -> bool:
+        """Return True when the list is sorted in descending order."""
+        return self._descending
+
     def sort_mode(self) -> str:
         """Return ``document``, ``theme``, ``title`` (of the document) or ``grade``."""
         return self._sort

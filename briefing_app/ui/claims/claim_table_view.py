@@ -25,6 +25,7 @@ from briefing_app.ui.claims.claim_table_model import (
     COL_PARAGRAPH,
     COL_TEXT,
     COL_THEMES,
+    SORT_DOCUMENT,
     ClaimIdRole,
     ClaimTableModel,
 )
@@ -110,6 +111,10 @@ class ClaimTableView(QTableView):
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.sectionResized.connect(self._on_section_resized)
         self.setSortingEnabled(True)
+        # A column the user sorts by shows its arrow (hidden while results are ranked).
+        self.horizontalHeader().sortIndicatorChanged.connect(
+            lambda _column, _order: self.horizontalHeader().setSortIndicatorShown(True)
+        )
         self.sortByColumn(COL_PARAGRAPH, Qt.SortOrder.AscendingOrder)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
@@ -188,6 +193,16 @@ class ClaimTableView(QTableView):
             return False
         self.select_row(row)
         return True
+
+    def show_relevance_order(self, ranked: bool) -> None:
+        """Hide the header's sort arrow while claims come most relevant first.
+
+        A ranked search keeps its order under the default sort (¶, ascending), which the
+        arrow would claim; a column the user sorts by shows its arrow again.
+        """
+        model = self.claim_model()
+        default = model.sort_mode() == SORT_DOCUMENT and not model.descending()
+        self.horizontalHeader().setSortIndicatorShown(not (ranked and default))
 
     def show_document_column(self, shown: bool) -> None:
         """Show the document column (first) for lists that span briefings, or hide it."""
