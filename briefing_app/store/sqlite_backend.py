@@ -48,7 +48,7 @@ class SqliteDialect(Dialect):
         claims at once. ``bulk_indexing`` holds a row while this runs (in the writer's
         transaction, so no other connection ever sees it), and the trigger skips then.
         """
-        first = int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0])
+        [first] = self.new_ids(connection, "claims", 1)  # the first id the import gives
         connection.execute("INSERT INTO bulk_indexing (active) VALUES (1)")
         yield
         connection.execute("DELETE FROM bulk_indexing")

@@ -157,8 +157,8 @@ def _where(plan: Plan) -> str:
 def _capped_count(connection: sqlite3.Connection, plan: Plan) -> tuple[int, bool]:
     """Return how many claims pass the plan's checks, counting up to the count limit."""
     cap = reader.COUNT_LIMIT
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM claims c WHERE {_where(plan)} LIMIT {cap + 1})"
-    found = int(connection.execute(sql, plan.params.values).fetchone()[0])
+    rows = f"SELECT 1 FROM claims c WHERE {_where(plan)}"
+    found = reader.count_up_to(connection, rows, plan.params.values, cap + 1)
     return min(found, cap), found > cap
 
 
@@ -175,8 +175,7 @@ def _listing_where(connection: sqlite3.Connection, plan: Plan) -> str:
         check = narrowing[0]
         if check.driver and check.size:
             cap = reader.LISTING_DRIVER_LIMIT
-            sql = f"SELECT count(*) FROM ({check.size} LIMIT {cap})"
-            if int(connection.execute(sql, plan.params.values).fetchone()[0]) >= cap:
+            if reader.count_up_to(connection, check.size, plan.params.values, cap) >= cap:
                 return " AND ".join(c.row for c in plan.checks)
     return _where(plan)
 

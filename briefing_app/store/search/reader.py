@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefing_app.store.search.plan import NOTES_MATCHING, TEXT_HAS, Check, Plan
@@ -42,6 +43,14 @@ class Found:
     total: int
     capped: bool = False
     ranked: bool = False
+
+
+def count_up_to(
+    connection: sqlite3.Connection, rows_sql: str, values: Mapping[str, object], cap: int
+) -> int:
+    """Return how many rows ``rows_sql`` yields, reading at most ``cap`` of them."""
+    sql = f"SELECT count(*) FROM ({rows_sql} LIMIT {int(cap)})"
+    return int(connection.execute(sql, values).fetchone()[0])
 
 
 class Reader:
@@ -154,7 +163,7 @@ class Reader:
 
     def _count(self, rows_sql: str, cap: int) -> int:
         """Return how many rows ``rows_sql`` yields, reading at most ``cap``."""
-        return int(self._rows(f"SELECT count(*) FROM ({rows_sql} LIMIT {int(cap)})")[0][0])
+        return count_up_to(self._connection, rows_sql, self._params.values, cap)
 
     def _smallest_driver(self, below: int) -> Check | None:
         """Return the check with a driver yielding the fewest claims, if fewer than ``below``."""
