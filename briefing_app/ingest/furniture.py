@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing_app.ingest.config import load_toml
+from briefing_app.ingest.lowered import fold
 from briefing_app.ingest.outlets import canonical_outlet
+from briefing_app.ingest.required_text import RequiredText, required_text
 
 # Furniture lines are short; a longer line is prose, and the rules need not scan it.
 MAX_FURNITURE_CHARS = 2000
@@ -29,6 +31,8 @@ class FurnitureRule:
     name: str
     pattern: re.Pattern[str]
     outlet_rank: int
+    # Text one of which every match holds: a line without it is not tried.
+    needs: RequiredText | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +50,9 @@ def rules() -> tuple[FurnitureRule, ...]:
     found = []
     for entry in load_toml("layout.toml")["furniture"]:
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        found.append(
-            FurnitureRule(
-                entry["name"],
-                re.compile(entry["pattern"], flags),
-                int(entry.get("outlet_rank", DEFAULT_OUTLET_RANK)),
-            )
-        )
+        pattern = re.compile(entry["pattern"], flags)
+        rank = int(entry.get("outlet_rank", DEFAULT_OUTLET_RANK))
+        found.append(FurnitureRule(entry["name"], pattern, rank, required_text(pattern)))
     return tuple(found)
 
 
@@ -60,7 +60,10 @@ def furniture(line: str) -> Match | None:
     """Return the first furniture rule a (stripped) line matches, or None."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
+    folded = fold(line)
     for rule in rules():
+        if rule.needs is not None and not rule.needs.may_match(line, folded):
+            continue
         match = rule.pattern.search(line)
         if match:
             named = match.groupdict().get("outlet")

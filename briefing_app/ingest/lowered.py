@@ -4,6 +4,9 @@ Python's case-blind matching compares every character both ways; a pattern whose
 letters are lowered finds the same spans in the lower-cased text without it. A
 pattern is only lowered when that cannot change what it matches, and a text
 only when lowering keeps its offsets ("İ" becomes two characters).
+
+Case-blind matching also pairs "ı" and "ſ" with "i" and "s" (and "K", the Kelvin
+sign, with "k", which lowering does by itself): lowered text spells them so.
 """
 
 from __future__ import annotations
@@ -17,19 +20,45 @@ from dataclasses import dataclass
 _CASE_SENSITIVE_SYNTAX = re.compile(r"\(\?[aiLmsux-]|\(\?P[<=]\w*[A-Z]|\\N")
 # Kept as written: escapes ("\\W" is not "\\w") and the "P" of a named group.
 _KEPT = re.compile(r"(\\.|\(\?P)")
+# Letters that case-blind matching pairs with an ASCII letter lowering does not give.
+_ASCII_PAIRS = (("ı", "i"), ("ſ", "s"))
 
 
 def lowered_pattern(source: str) -> str | None:
     """Return ``source`` for lower-cased text (its letters lowered, escapes kept), or None."""
-    if _CASE_SENSITIVE_SYNTAX.search(source) or len(source.lower()) != len(source):
+    if _CASE_SENSITIVE_SYNTAX.search(source) or any(_cased_beyond_ascii(ch) for ch in source):
         return None
     return "".join(part if _KEPT.fullmatch(part) else part.lower() for part in _KEPT.split(source))
+
+
+def _cased_beyond_ascii(char: str) -> bool:
+    """Return True for a letter outside ASCII that has a case ("É", "ſ"): it is kept case-blind."""
+    return not char.isascii() and char.lower() != char.upper()
 
 
 def lowered_text(text: str) -> str | None:
     """Return ``text`` lower-cased if that keeps every offset, else None."""
     lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
+    if len(lowered) != len(text):
+        return None
+    return lowered if lowered.isascii() else _paired(lowered)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` lower-cased, with the letters case-blind matching pairs made ASCII.
+
+    Offsets may move ("İ" is "i" once folded); use it to test whether text is present.
+    """
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    return _paired(folded.replace("i\u0307", "i"))
+
+
+def _paired(lowered: str) -> str:
+    for letter, ascii_letter in _ASCII_PAIRS:
+        lowered = lowered.replace(letter, ascii_letter)
+    return lowered
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ from functools import cache
 from briefing_app.domain.library import Theme
 from briefing_app.domain.parsed import EntityMention, ThemeAssignment
 from briefing_app.ingest.config import load_toml
-from briefing_app.ingest.lowered import CaseBlind, lowered_text
+from briefing_app.ingest.lowered import CaseBlind, fold, lowered_text
+from briefing_app.ingest.required_text import RequiredText, required_text
 from briefing_app.ingest.subject import find_subject
 
 REFERS_BACK_WEIGHT = 1.0
@@ -21,6 +22,8 @@ class _Keyword:
     label: str
     cue: CaseBlind
     weight: float
+    # Text one of which every match holds: a sentence without it is not searched.
+    needs: RequiredText | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +32,6 @@ class _ThemeRules:
     keywords: tuple[_Keyword, ...]
     entities: dict[str, float]
     kinds: dict[str, tuple[float, frozenset[str]]]
-    # All the keywords as one alternation: a sentence it does not match (most
-    # sentences, for most themes) is ruled out in one pass instead of one per keyword.
-    any_keyword: CaseBlind | None = None
 
 
 @dataclass(slots=True)
@@ -53,7 +53,7 @@ def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
     for order, entry in enumerate(config["theme"]):
         theme = Theme(entry["key"], entry["label"], entry["description"], entry["colour"], order)
         keywords = tuple(
-            _Keyword(k["label"], CaseBlind.compile(k["pattern"]), float(k["weight"]))
+            _keyword(k["label"], k["pattern"], float(k["weight"]))
             for k in entry.get("keywords", [])
         )
         entities = {e["name"]: float(e["weight"]) for e in entry.get("entities", [])}
@@ -61,18 +61,13 @@ def _taxonomy() -> tuple[tuple[_ThemeRules, ...], float]:
             k["kind"]: (float(k["weight"]), frozenset(k.get("except", [])))
             for k in entry.get("entity_kinds", [])
         }
-        rules.append(_ThemeRules(theme, keywords, entities, kinds, _alternation(keywords)))
+        rules.append(_ThemeRules(theme, keywords, entities, kinds))
     return tuple(rules), float(config["settings"]["secondary_threshold"])
 
 
-def _alternation(keywords: tuple[_Keyword, ...]) -> CaseBlind | None:
-    """Return one pattern matching wherever any keyword matches (None if they cannot join)."""
-    if not keywords:
-        return None
-    try:
-        return CaseBlind.compile("|".join(f"(?:{k.cue.pattern.pattern})" for k in keywords))
-    except re.error:  # a keyword with flags or back-references of its own
-        return None
+def _keyword(label: str, pattern: str, weight: float) -> _Keyword:
+    cue = CaseBlind.compile(pattern)
+    return _Keyword(label, cue, weight, required_text(cue.pattern))
 
 
 def default_themes() -> list[Theme]:
@@ -84,15 +79,16 @@ def _score(
     rules: _ThemeRules,
     sentence: str,
     lowered: str | None,
+    folded: str,
     mentions: Sequence[EntityMention],
     subject_end: int,
     masks: Sequence[tuple[int, int]],
 ) -> _Score:
-    """Score one theme; ``lowered`` is ``lowered_text(sentence)``."""
+    """Score one theme; ``lowered`` is ``lowered_text(sentence)``, ``folded`` its ``fold``."""
     score = _Score()
-    alternation = rules.any_keyword
-    ruled_out = alternation is not None and alternation.search(sentence, lowered) is None
-    for keyword in () if ruled_out else rules.keywords:
+    for keyword in rules.keywords:
+        if keyword.needs is not None and not keyword.needs.may_match(sentence, folded):
+            continue
         match = _first_unmasked(keyword.cue, sentence, lowered, masks)
         if match:
             score.total += keyword.weight
@@ -147,9 +143,10 @@ def classify(
     """
     taxonomy, threshold = _taxonomy()
     subject = find_subject(sentence)
-    lowered = lowered_text(sentence)
+    lowered, folded = lowered_text(sentence), fold(sentence)
     scores = {
-        r.theme.key: _score(r, sentence, lowered, mentions, subject.end, masks) for r in taxonomy
+        r.theme.key: _score(r, sentence, lowered, folded, mentions, subject.end, masks)
+        for r in taxonomy
     }
     has_own_subject = any(s.in_subject for s in scores.values())
     if subject.refers_back and previous_primary in scores and not has_own_subject:

@@ -11,6 +11,8 @@ from briefing_app.ingest.lowered import CaseBlind, lowered_pattern, lowered_text
 
 _KEYWORDS = [k.cue for rules in themes._taxonomy()[0] for k in rules.keywords]
 _WORDS = ["Rebels", "SEIZED", "Homs", "government", "Forces", "İdlib", "straße", "ÉLITE", "the"]
+# Case-blind matching pairs "ſ", "ı" and "K" (the Kelvin sign) with ASCII letters.
+_WORDS += ["ſeized", "mılitants", "attacKed"]
 
 
 @pytest.mark.parametrize(
@@ -37,6 +39,12 @@ def test_a_pattern_whose_letters_carry_case_is_not_lowered(source: str) -> None:
 def test_a_text_that_lowering_would_lengthen_is_not_lowered() -> None:
     assert lowered_text("İdlib") is None  # "i̇dlib": one character more
     assert lowered_text("HOMS") == "homs"
+
+
+def test_letters_paired_with_ascii_are_lowered_to_them() -> None:
+    assert lowered_text("ſeized mılitants") == "seized militants"
+    assert CaseBlind.compile(r"\bseized\b").search("ſeized", lowered_text("ſeized"))
+    assert lowered_pattern("café") is None  # "É" would need case-blind matching of its own
 
 
 @settings(max_examples=300, deadline=None)
