@@ -26,6 +26,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_briefings_index",
     "0008_document_titles_index",
     "0009_bulk_claim_indexing",
+    "0010_server_word_split",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -13,8 +13,8 @@ equality, ``RETURNING id`` and sequences for new ids, ``briefing_unaccent`` for
 folding (:mod:`briefing_app.store.server_schema`).
 
 A server has no file: no backups beside it, no restore, no ``check``, no notes
-mirror (its administrator backs it up, with ``pg_dump``). Lists of claims come
-from :mod:`briefing_app.store.server_listing` until search comes to the server.
+mirror (its administrator backs it up, with ``pg_dump``). Lists of claims and
+searches come from :mod:`briefing_app.store.server_search`.
 """
 
 from __future__ import annotations
@@ -226,18 +226,20 @@ class PostgresBackend(Backend):
         after: int | None,
         order: str,
     ) -> SearchOutcome:
-        """Return a page of a view's claims (no words yet: see ``server_listing``)."""
-        from briefing_app.store.server_listing import list_claims
+        """Return a page of claims from the server's search (``server_search``)."""
+        from briefing_app.store.server_search import find_claims
 
         with self.reading() as connection:
-            return list_claims(connection, query, within, limit=limit, offset=offset, after=after)
+            return find_claims(
+                connection, query, within, limit=limit, offset=offset, after=after, order=order
+            )
 
     def count(self, within: Sequence[Clause], cap: int) -> int:
         """Return how many claims a view holds."""
-        from briefing_app.store.server_listing import count_claims
+        from briefing_app.store.server_search import count_claims
 
         with self.reading() as connection:
-            return count_claims(connection, within)
+            return count_claims(connection, within, cap)
 
     def may_retry(self, error: BaseException) -> bool:
         """Return True for what another writer or the server made fail (see Backend).

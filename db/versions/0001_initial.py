@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from briefing_app.store.fts import create_fts, drop_fts
-from briefing_app.store.server_schema import create_search, drop_search
+from briefing_app.store.server_schema import create_search, drop_search, first_vector_of
 
 
 revision = '0001_initial'
@@ -153,7 +153,7 @@ def upgrade() -> None:
         op.execute("PRAGMA application_id = 1112688966")  # "BRIF"
         create_fts(op.execute)
     else:  # PostgreSQL: vector columns with GIN indexes (store/server_schema.py)
-        create_search(op.get_bind().exec_driver_sql)
+        create_search(op.get_bind().exec_driver_sql, first_vector_of)
 
 
 def downgrade() -> None:

@@ -10,8 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.services.library import Library
+from briefing_app.store.migrate import upgrade_server
+from briefing_app.store.server import parse_server_url
 from tests.cli_helpers import run_cli
-from tests.conftest import SEED
+from tests.conftest import BACKENDS, SEED
+from tests.pg_server import PgServer
 
 ARTICLES = sorted((Path(__file__).parent.parent / "data" / "articles").glob("*.txt"))
 GRAMMAR = [
@@ -86,13 +89,26 @@ SETTINGS = settings(
 )
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    opened = Library.open(tmp_path_factory.mktemp("fuzz") / "library.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def library(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Library]:
+    """The same library on a file and on the server: hostile queries reach both."""
+    server: PgServer | None = None
+    if request.param == "sqlite":
+        location: Path | str = tmp_path_factory.mktemp("fuzz") / "library.db"
+    else:
+        server = request.getfixturevalue("pg_server")
+        name = server.create_database("fuzz")
+        location = server.url(name)
+        upgrade_server(parse_server_url(location))
+    opened = Library.open(location)
     opened.import_files([SEED, *ARTICLES])
     opened.add_note(3, "Alawite heartland — check \"quotes\" and 'apostrophes'")
     yield opened
     opened.close()
+    if server is not None:
+        server.drop_database(name)
 
 
 @pytest.fixture(scope="module")

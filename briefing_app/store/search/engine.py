@@ -39,13 +39,13 @@ before its mentions are checked. The limits live in ``reader``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing_app.domain.query import Clause, Query, Term
+from briefing_app.store.backend import dialect_of
 from briefing_app.store.search import reader
 from briefing_app.store.search.fields import register_fold
 from briefing_app.store.search.plan import Plan, build_plan
@@ -233,21 +233,20 @@ def _documents_among(connection: sqlite3.Connection, ids: Sequence[int]) -> int:
     """Return how many documents these claims come from, counted up to 2."""
     if not ids:
         return 0
+    dialect = dialect_of(connection)
     sql = (
         "SELECT count(*) FROM (SELECT DISTINCT c.document_id FROM claims c"
-        " WHERE c.id IN (SELECT value FROM json_each(?)) LIMIT 2)"
+        f" WHERE c.id {dialect.in_list} LIMIT 2) AS page"
     )
-    return int(connection.execute(sql, (json.dumps(list(ids)),)).fetchone()[0])
+    return int(connection.execute(sql, (dialect.values(ids),)).fetchone()[0])
 
 
 def _in_document_order(connection: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
     if not ids:
         return []
-    sql = (
-        "SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))"
-        f" ORDER BY {_DOCUMENT_ORDER_SQL}"
-    )
-    return [int(row[0]) for row in connection.execute(sql, (json.dumps(list(ids)),))]
+    dialect = dialect_of(connection)
+    sql = f"SELECT c.id FROM claims c WHERE c.id {dialect.in_list} ORDER BY {_DOCUMENT_ORDER_SQL}"
+    return [int(row[0]) for row in connection.execute(sql, (dialect.values(ids),))]
 
 
 def _note_bodies(connection: sqlite3.Connection, notes: Mapping[int, int]) -> dict[int, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from briefing_app.domain.query import Term
 from briefing_app.domain.text import fold, words
+from briefing_app.store.backend import dialect_of
 from briefing_app.store.grading import EFFECTIVE_RELIABILITY
 from briefing_app.store.search.fts_text import like_pattern
 from briefing_app.store.search.params import Params
@@ -45,7 +46,7 @@ class Condition:
     broad: bool = False
 
 
-NOTHING = Condition("0")
+NOTHING = Condition("FALSE")
 
 
 def register_fold(connection: sqlite3.Connection) -> None:
@@ -86,6 +87,7 @@ class FieldResolver:
     def __init__(self, connection: sqlite3.Connection, params: Params) -> None:
         self._connection = connection
         self._params = params
+        self._dialect = dialect_of(connection)
         self.hints: list[str] = []
 
     def resolve(self, term: Term) -> Condition | Term | None:
@@ -153,11 +155,11 @@ class FieldResolver:
 
     def _entity_ids(self, text: str) -> list[int]:
         """Return the entities called ``text`` (any of their names), else those it begins."""
-        value = self._params.bind(text)
+        nocase = self._dialect.nocase_equals
         exact = self._connection.execute(
-            f"SELECT id FROM entities WHERE name = {value} COLLATE NOCASE"
-            f" UNION SELECT entity_id FROM entity_aliases WHERE alias = {value} COLLATE NOCASE",
-            self._params.values,
+            f"SELECT id FROM entities WHERE {nocase('name')}"
+            f" UNION SELECT entity_id FROM entity_aliases WHERE {nocase('alias')}",
+            (text, text),
         ).fetchall()
         if exact:
             return sorted(int(row[0]) for row in exact)
@@ -194,7 +196,8 @@ class FieldResolver:
 
     def _doc(self, term: Term) -> Condition:
         title = " AND ".join(
-            _folded_like("d.title", self._params.bind(like_pattern(w))) for w in words(term.text)
+            self._folded_like("d.title", self._params.bind(like_pattern(w)))
+            for w in words(term.text)
         )
         if not title:
             return NOTHING
@@ -203,6 +206,12 @@ class FieldResolver:
             self.hints.append(f"No document title has “{term.text}”")
             return NOTHING
         return found
+
+    def _folded_like(self, column: str, pattern: str) -> str:
+        """Return a LIKE on ``column`` that ignores case and accents."""
+        if self._dialect.name == "sqlite":
+            return _folded_like(column, pattern)
+        return f"{self._dialect.fold(column)} LIKE {pattern} ESCAPE '\\'"
 
     def _documents(self, where: str) -> Condition | None:
         """Return the condition that a claim is in a document passing ``where`` (alias ``d``)."""

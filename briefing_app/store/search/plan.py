@@ -8,9 +8,10 @@ What a query means: a claim matches when
 - one of its notes holds the ``note:`` words, and none holds a ``-note:`` word;
 - and every field condition holds.
 
-The words go to FTS5 as one expression, so the index does the ANDs, ORs and
-NOTs itself instead of SQLite joining one set per word. OR groups that mix
-words and fields are checked row by row.
+The words go to the text index as one expression (FTS5 on SQLite, a ``tsquery``
+on PostgreSQL: :mod:`briefing_app.store.search.text_syntax`), so the index does
+the ANDs, ORs and NOTs itself instead of the database joining one set per word.
+OR groups that mix words and fields are checked row by row.
 """
 
 from __future__ import annotations
@@ -23,18 +24,8 @@ from dataclasses import dataclass, field
 from briefing_app.domain.query import Clause, Query, Term
 from briefing_app.domain.text import words
 from briefing_app.store.search.fields import Condition, FieldResolver
-from briefing_app.store.search.fts_text import fts_any, fts_string
 from briefing_app.store.search.params import Params
-from briefing_app.store.sql import live_note
-
-NOTES_MATCHING = (
-    "SELECT n.claim_id FROM note_fts JOIN notes n ON n.id = note_fts.rowid"
-    f" WHERE note_fts MATCH {{match}} AND {live_note('n')}"
-)
-TEXT_HAS = (
-    "EXISTS (SELECT 1 FROM claim_fts WHERE claim_fts MATCH {match} AND claim_fts.rowid = c.id)"
-)
-
+from briefing_app.store.search.text_syntax import TextSyntax, syntax_of
 
 _OTHER_COLUMNS = re.compile(r"\bc\.(?!id\b)")
 
@@ -51,7 +42,11 @@ class Check:
     @property
     def on_id_only(self) -> bool:
         """Return True when the check reads only ``c.id`` (no claim row, no text index)."""
-        return not _OTHER_COLUMNS.search(self.row) and "claim_fts" not in self.row
+        return (
+            not _OTHER_COLUMNS.search(self.row)
+            and "claim_fts" not in self.row
+            and "c.search_vector" not in self.row
+        )
 
 
 @dataclass(slots=True)
@@ -59,12 +54,13 @@ class Plan:
     """What the engine needs to run one query."""
 
     params: Params
-    words: str | None = None  # FTS5 expression over claim text or one note (all the words)
+    syntax: TextSyntax  # how the expressions below are written, for which index
+    words: str | None = None  # expression over claim text or one note (all the words)
     narrowed: str | None = None  # ``words`` and entity names, for the claim text index
-    excluded: str | None = None  # FTS5 expression for any excluded word
+    excluded: str | None = None  # expression for any excluded word
     has_prefix: bool = False  # some word is a prefix (costly to look up claim by claim)
     checks: list[Check] = field(default_factory=list)
-    note_words: str | None = None  # FTS5 expression one note must match (``note:``)
+    note_words: str | None = None  # expression one note must match (``note:``)
     hints: list[str] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     runnable: bool = True
@@ -80,7 +76,7 @@ class Plan:
         base = self.narrowed or self.words
         if base is None:
             return None
-        return f"({base}) NOT {self.excluded}" if self.excluded else base
+        return self.syntax.but_not(base, self.excluded) if self.excluded else base
 
 
 def build_plan(query: Query, connection: sqlite3.Connection, within: Sequence[Clause] = ()) -> Plan:
@@ -91,8 +87,9 @@ def build_plan(query: Query, connection: sqlite3.Connection, within: Sequence[Cl
     to search for still finds nothing, whatever the view.
     """
     params = Params()
+    syntax = syntax_of(connection)
     resolver = FieldResolver(connection, params)
-    plan = Plan(params, terms=query.text_terms())
+    plan = Plan(params, syntax, terms=query.text_terms())
     word_clauses: list[str] = []
     names: list[str] = []
     excluded: list[Term] = []
@@ -119,29 +116,30 @@ def build_plan(query: Query, connection: sqlite3.Connection, within: Sequence[Cl
             continue
         terms = [p for p in parts if isinstance(p, Term)]
         if len(terms) == len(parts) and all(t.field is None for t in terms):
-            word_clauses.append(fts_any(terms))
+            word_clauses.append(syntax.any_of(terms))
             plan.terms.extend(t for t in terms if t not in plan.terms)
         elif len(terms) == len(parts) and all(t.field == "note" for t in terms):
-            note_clauses.append(fts_any(terms))
+            note_clauses.append(syntax.any_of(terms))
         elif len(parts) == 1 and isinstance(parts[0], Condition):
             condition = parts[0]
             plan.checks.append(
                 Check(condition.row, condition.driver, condition.size, condition.broad)
             )
-            if _name_words(condition.names):
-                names.append(_name_words(condition.names))
+            if _name_words(condition.names, syntax):
+                names.append(_name_words(condition.names, syntax))
         else:
-            plan.checks.append(Check("(" + " OR ".join(_row(p, params) for p in parts) + ")"))
+            rows = " OR ".join(_row(p, params, syntax) for p in parts)
+            plan.checks.append(Check(f"({rows})"))
     if word_clauses:
-        plan.words = " AND ".join(word_clauses)
+        plan.words = syntax.all_of(word_clauses)
         if names:
-            plan.narrowed = " AND ".join(word_clauses + names)
+            plan.narrowed = syntax.all_of(word_clauses + names)
     if excluded:
-        plan.excluded = fts_any(excluded)
+        plan.excluded = syntax.any_of(excluded)
     if note_clauses:
-        plan.note_words = " AND ".join(note_clauses)
+        plan.note_words = syntax.all_of(note_clauses)
     if notes_excluded:
-        notes = NOTES_MATCHING.format(match=params.bind(fts_any(notes_excluded)))
+        notes = syntax.notes_matching(params.bind(syntax.any_of(notes_excluded)))
         plan.checks.append(Check(f"c.id NOT IN ({notes})"))
     plan.has_prefix = any(t.prefix for c in query.clauses for t in c.terms)
     plan.hints = resolver.hints
@@ -151,14 +149,14 @@ def build_plan(query: Query, connection: sqlite3.Connection, within: Sequence[Cl
     return plan
 
 
-def _name_words(names: tuple[str, ...]) -> str:
-    """Return an FTS5 expression every text naming the entity matches ("" if none).
+def _name_words(names: tuple[str, ...], syntax: TextSyntax) -> str:
+    """Return an expression every text naming the entity matches ("" if none).
 
     One word per name (its longest) is enough for that, and single words are
     far cheaper for the index than phrases of common words ("al", "at").
     """
     chosen = {max(words(name), key=len) for name in names if words(name)}
-    return fts_any([Term(w) for w in sorted(chosen)]) if chosen else ""
+    return syntax.any_of([Term(w) for w in sorted(chosen)]) if chosen else ""
 
 
 def _resolve(clause: Clause, resolver: FieldResolver) -> list[Condition | Term]:
@@ -174,7 +172,7 @@ def _resolve(clause: Clause, resolver: FieldResolver) -> list[Condition | Term]:
     return parts
 
 
-def _row(part: Condition | Term, params: Params) -> str:
+def _row(part: Condition | Term, params: Params, syntax: TextSyntax) -> str:
     """Return a row check for one member of an OR group that mixes kinds.
 
     Words are read from the indexes once, as sets: looking a prefix up claim by
@@ -182,8 +180,8 @@ def _row(part: Condition | Term, params: Params) -> str:
     """
     if isinstance(part, Condition):
         return part.row
-    match = params.bind(fts_string(part))
-    in_notes = f"c.id IN ({NOTES_MATCHING.format(match=match)})"
+    match = params.bind(syntax.any_of([part]))
+    in_notes = f"c.id IN ({syntax.notes_matching(match)})"
     if part.field == "note":
         return in_notes
-    return f"(c.id IN (SELECT rowid FROM claim_fts WHERE claim_fts MATCH {match}) OR {in_notes})"
+    return f"(c.id IN ({syntax.claims_matching(match)}) OR {in_notes})"

@@ -13,7 +13,8 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing_app.store.search.plan import NOTES_MATCHING, TEXT_HAS, Check, Plan
+from briefing_app.store.search.plan import Check, Plan
+from briefing_app.store.search.text_syntax import FTS5
 from briefing_app.store.sql import live_note
 
 # Fewer text matches than this are all scored (bm25); more are read newest first.
@@ -49,7 +50,7 @@ def count_up_to(
     connection: sqlite3.Connection, rows_sql: str, values: Mapping[str, object], cap: int
 ) -> int:
     """Return how many rows ``rows_sql`` yields, reading at most ``cap`` of them."""
-    sql = f"SELECT count(*) FROM ({rows_sql} LIMIT {int(cap)})"
+    sql = f"SELECT count(*) FROM ({rows_sql} LIMIT {int(cap)}) AS counted"
     return int(connection.execute(sql, values).fetchone()[0])
 
 
@@ -110,9 +111,9 @@ class Reader:
         words = self._params.bind(plan.words)
         checks = [lead.driver, *(c.row for c in self._checks())]
         if plan.excluded is not None:
-            checks.append(f"NOT {TEXT_HAS.format(match=self._params.bind(plan.excluded))}")
+            checks.append(f"NOT {FTS5.text_has(self._params.bind(plan.excluded))}")
         sql = (
-            f"SELECT c.id, {TEXT_HAS.format(match=words)},"
+            f"SELECT c.id, {FTS5.text_has(words)},"
             f" (SELECT max(n.id) FROM notes n WHERE n.claim_id = c.id AND {live_note('n')}"
             f" AND n.id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH {words}))"
             f" FROM claims c WHERE {' AND '.join(checks)} ORDER BY c.id"
@@ -180,7 +181,7 @@ class Reader:
         checks = list(self._plan.checks)
         if in_arms and self._plan.note_words is not None:
             match = self._params.bind(self._plan.note_words)
-            checks.append(Check(f"c.id IN ({NOTES_MATCHING.format(match=match)})"))
+            checks.append(Check(f"c.id IN ({self._plan.syntax.notes_matching(match)})"))
         return checks
 
     def _without_excluded_text(self, ordered_sql: str) -> list[int]:

@@ -1,0 +1,234 @@
+"""Search on a team library: the engine's plans, read with PostgreSQL's text index.
+
+A query is planned by the engine's own code (:func:`briefing_app.store.search.plan.build_plan`,
+its word expressions written as ``tsquery`` by :mod:`briefing_app.store.search.text_syntax`),
+so the grammar, the fields and what a match is are the same as on a library file.
+What differs is only how the matches are read:
+
+- **Words, few matches** (under ``RANK_LIMIT``): every match is ranked by
+  ``ts_rank`` over the claim's text, then come the claims that match only through
+  one of their notes, newest first.
+- **Words, many matches:** newest claim first, reading stops once the page and the
+  count are known (GIN gives matches in no order; the server sorts the ids).
+- **No words** (fields, ``note:`` words, exclusions): as the engine lists them,
+  newest document first; ``note:`` words and exclusions in claim order.
+
+Counts stop at ``COUNT_LIMIT``, as on SQLite. Every value, words included, is a
+bound parameter.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Sequence
+from typing import cast
+
+from briefing_app.domain.query import Clause, Query
+from briefing_app.store.backend import Connection
+from briefing_app.store.search import reader
+from briefing_app.store.search.engine import (
+    DOCUMENT_ORDER,
+    RELEVANCE,
+    SearchOutcome,
+    _documents_among,
+    _in_document_order,
+    _listed,
+    _more_documents,
+    _note_bodies,
+)
+from briefing_app.store.search.plan import Plan, build_plan
+from briefing_app.store.search.reader import Found
+from briefing_app.store.search.text_syntax import TSQUERY
+from briefing_app.store.server_schema import VECTOR
+from briefing_app.store.sql import live_note
+
+
+def _where(plan: Plan) -> str:
+    return " AND ".join(check.driver or check.row for check in plan.checks) or "TRUE"
+
+
+def find_claims(
+    connection: Connection,
+    query: Query,
+    within: Sequence[Clause] = (),
+    *,
+    limit: int,
+    offset: int = 0,
+    after: int | None = None,
+    order: str = RELEVANCE,
+) -> SearchOutcome:
+    """Return a page of the claims matching ``query`` in the view ``within`` (as the engine)."""
+    # The engine's statements are portable SQL with named parameters: they run as written.
+    portable = cast(sqlite3.Connection, connection)
+    plan = build_plan(query, portable, within)
+    hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))
+    if not plan.runnable:
+        return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms), documents=0)
+    limit, offset = max(0, limit), max(0, offset)
+    if not plan.searches_text:
+        return _listing(connection, plan, hints, limit, offset, after)
+    found = _Reader(connection, plan, offset + limit).find()
+    page = found.ids[offset : offset + limit]
+    if order == DOCUMENT_ORDER:
+        page = _in_document_order(portable, page)
+    documents: int | None = _documents_among(portable, page)
+    if (
+        documents is not None
+        and documents < 2
+        and (offset or found.capped or found.total > len(page))
+    ):
+        documents = None
+    notes = {i: found.notes[i] for i in page if i in found.notes}
+    return SearchOutcome(
+        array("q", page),
+        max(found.total, offset + len(page)),
+        found.capped,
+        hints,
+        tuple(plan.terms),
+        notes,
+        _note_bodies(portable, notes),
+        found.ranked and order == RELEVANCE,
+        documents,
+    )
+
+
+def count_claims(connection: Connection, within: Sequence[Clause], cap: int) -> int:
+    """Return how many claims a view holds (a view with words: up to ``cap``)."""
+    plan = build_plan(Query(()), cast(sqlite3.Connection, connection), within)
+    if plan.searches_text:
+        return len(_Reader(connection, plan, cap).find().ids[:cap])
+    sql = f"SELECT count(*) FROM claims c WHERE {_where(plan)}"
+    return int(connection.execute(sql, plan.params.values).fetchone()[0])
+
+
+def _listing(
+    connection: Connection,
+    plan: Plan,
+    hints: tuple[str, ...],
+    limit: int,
+    offset: int,
+    after: int | None,
+) -> SearchOutcome:
+    """Return a page of a view without words, in list order (as the engine's listing)."""
+    where = _where(plan)
+    portable = cast(sqlite3.Connection, connection)
+    ids, in_page = _listed(portable, plan, where, limit, offset, after)
+    total, capped = len(ids), False
+    documents: int | None = in_page
+    if after is not None or offset:
+        documents = 2 if in_page == 2 else None
+    elif len(ids) == limit:
+        cap = reader.COUNT_LIMIT
+        found = reader.count_up_to(
+            portable, f"SELECT 1 FROM claims c WHERE {where}", plan.params.values, cap + 1
+        )
+        total, capped = min(found, cap), found > cap
+        if in_page == 1:
+            documents = _more_documents(portable, plan, where, ids[0])
+    return SearchOutcome(ids, max(total, len(ids)), capped, hints, (), documents=documents)
+
+
+class _Reader:
+    """Reads the matches of one plan from the server, at least the first ``wanted``."""
+
+    def __init__(self, connection: Connection, plan: Plan, wanted: int) -> None:
+        self._connection = connection
+        self._plan = plan
+        self._params = plan.params
+        self._wanted = wanted
+        self._enough = max(wanted, reader.COUNT_LIMIT) + 1
+
+    def find(self) -> Found:
+        """Return the matches: by words, through notes only, or in claim order."""
+        if self._plan.text_match is not None:
+            return self._by_words(self._plan.text_match)
+        if self._plan.note_words is not None:
+            return self._through_notes(self._plan.note_words)
+        return self._in_claim_order()
+
+    def _by_words(self, text_match: str) -> Found:
+        match = self._params.bind(text_match)
+        has_text = TSQUERY.text_has(match)
+        probe = f"SELECT 1 FROM claims c WHERE {has_text}"
+        ranked = self._count(probe, reader.RANK_LIMIT) < reader.RANK_LIMIT
+        if ranked:
+            order = f"ts_rank(c.{VECTOR}, CAST({match} AS tsquery)) DESC, c.id DESC"
+            limit = ""
+        else:
+            order, limit = "c.id DESC", f" LIMIT {self._enough}"
+        sql = f"SELECT c.id FROM claims c WHERE {has_text}{self._checks()} ORDER BY {order}{limit}"
+        ids = self._ids(sql)
+        capped = not ranked and len(ids) == self._enough
+        if capped:
+            ids.pop()
+        # Only notes on claims newer than the page's last can change a capped page.
+        newer_than = ids[self._wanted - 1] if capped and self._wanted else 0
+        in_text = set(ids)
+        notes = {c: n for c, n in self._note_matches(newer_than).items() if c not in in_text}
+        if ranked:
+            ids.extend(sorted(notes, reverse=True))
+            return Found(ids, notes, len(ids), ranked=True)
+        merged = sorted([*ids, *notes], reverse=True)
+        return Found(merged, notes, len(merged), capped)
+
+    def _note_matches(self, newer_than: int) -> dict[int, int]:
+        """Return claim id -> its newest live note holding all the words."""
+        assert self._plan.words is not None
+        words = self._params.bind(self._plan.words)
+        newer = f" AND n.claim_id > {self._params.bind(newer_than)}" if newer_than else ""
+        sql = (
+            "SELECT n.claim_id, max(n.id) FROM notes n JOIN claims c ON c.id = n.claim_id"
+            f" WHERE n.{VECTOR} @@ CAST({words} AS tsquery) AND {live_note('n')}{newer}"
+            f"{self._checks()}{self._without_excluded_text()} GROUP BY n.claim_id"
+        )
+        return {int(claim): int(note) for claim, note in self._rows(sql)}
+
+    def _through_notes(self, note_words: str) -> Found:
+        """Return the claims with a live note holding the ``note:`` words, in claim order."""
+        match = self._params.bind(note_words)
+        sql = (
+            "SELECT n.claim_id, max(n.id) FROM notes n JOIN claims c ON c.id = n.claim_id"
+            f" WHERE n.{VECTOR} @@ CAST({match} AS tsquery) AND {live_note('n')}"
+            f"{self._checks(in_arms=False)}{self._without_excluded_text()}"
+            " GROUP BY n.claim_id ORDER BY n.claim_id"
+        )
+        notes = {int(claim): int(note) for claim, note in self._rows(sql)}
+        return Found(list(notes), notes, len(notes))
+
+    def _in_claim_order(self) -> Found:
+        """Return the claims passing the checks and holding no excluded word, in order."""
+        where = f"TRUE{self._checks(in_arms=False)}{self._without_excluded_text()}"
+        ids = self._ids(
+            f"SELECT c.id FROM claims c WHERE {where} ORDER BY c.id LIMIT {self._enough}"
+        )
+        capped = len(ids) == self._enough
+        if capped:
+            ids.pop()
+        return Found(ids, {}, len(ids), capped)
+
+    # pieces
+
+    def _checks(self, *, in_arms: bool = True) -> str:
+        """Return the plan's checks as ``AND`` terms; beside words, ``note:`` words are one."""
+        checks = [check.row for check in self._plan.checks]
+        if in_arms and self._plan.note_words is not None:
+            match = self._params.bind(self._plan.note_words)
+            checks.append(f"c.id IN ({TSQUERY.notes_matching(match)})")
+        return "".join(f" AND {check}" for check in checks)
+
+    def _without_excluded_text(self) -> str:
+        """Return the condition that claim ``c``'s text holds no excluded word."""
+        if self._plan.excluded is None:
+            return ""
+        return f" AND NOT {TSQUERY.text_has(self._params.bind(self._plan.excluded))}"
+
+    def _rows(self, sql: str) -> list[tuple[int, ...]]:
+        return [tuple(row) for row in self._connection.execute(sql, self._params.values)]
+
+    def _ids(self, sql: str) -> list[int]:
+        return [int(row[0]) for row in self._rows(sql)]
+
+    def _count(self, rows_sql: str, cap: int) -> int:
+        portable = cast(sqlite3.Connection, self._connection)
+        return reader.count_up_to(portable, rows_sql, self._params.values, cap)
