@@ -77,11 +77,6 @@ def _export(library: Library, args: argparse.Namespace) -> int:
         write_pdf = getattr(args, "write_pdf", None)
         if write_pdf is None or args.output is None:
             raise UsageError("A PDF is written by 'briefing-app export --format pdf -o FILE'.")
-        if library.file is None:
-            raise UsageError(
-                "A PDF of a team library is not made yet: export it as html (and print that) "
-                "or as json, md or csv. Nothing was written."
-            )
         write_pdf(library, Path(args.output), library.file, scope)
         return 0
     if args.output is None:

@@ -16,25 +16,26 @@ def default_library_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "library.db"
 
 
-def window_refusal(explicit: str | None) -> str | None:
-    """Return why the window cannot open ``--db`` (else ``BRIEFING_APP_DB``), or None.
-
-    The window does not open a team library (a ``postgresql://`` URL) yet; the command
-    line does. The URL is not repeated, since a refused one may hold a password.
-    """
+def team_library_url(explicit: str | None) -> str | None:
+    """Return ``--db`` (else ``BRIEFING_APP_DB``) if it names a team library (a URL), else None."""
     named = explicit or os.environ.get(ENV_VAR)
     if not named or "://" not in named:
         return None
     from briefing_app.store.server import is_url  # only for a URL
 
-    if not is_url(named):
-        return None
-    return (
-        "The window does not open a team library (a database server) yet. The command "
-        "line does: 'briefing-app --db URL import FILE', 'note', 'export'; its owner "
-        "creates or upgrades it with 'briefing-app migrate --db URL'. The window works on "
-        "a library file for now: start it with --db PATH, or without --db for your own library."
-    )
+    return named if is_url(named) else None
+
+
+def checked_team_library_url(text: str) -> str:
+    """Return ``text`` if it is a team library URL the app accepts.
+
+    Raises:
+        UsageError: it is not a URL the app can use, or it holds a password.
+    """
+    from briefing_app.store.server import parse_server_url
+
+    parse_server_url(text)
+    return text
 
 
 def resolve_library_path(explicit: str | os.PathLike[str] | None) -> tuple[Path, bool]:

@@ -161,6 +161,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Export the library as JSON, Markdown, CSV or HTML",
     ),
     ActionSpec(
+        "open_library",
+        "&Open library file…",
+        ("Ctrl+Shift+O",),
+        "File",
+        "Open another library file in this window",
+    ),
+    ActionSpec(
+        "open_team_library",
+        "Open &team library…",
+        (),
+        "File",
+        "Open a library shared on a PostgreSQL server",
+    ),
+    ActionSpec(
         "restore_backup",
         "&Restore backup…",
         (),

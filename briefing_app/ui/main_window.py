@@ -68,6 +68,10 @@ AFTER_FIRST_PAINT_MS = 300
 # The last claim shown is looked for among this many rows when the window opens.
 INITIAL_SEEK_ROWS = 20_000
 DEFAULT_SIZE = (1400, 860)
+TEAM_BACKUPS = (
+    "A team library has no backups here: its server's administrator backs it up "
+    "(pg_dump) and restores it."
+)
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
 
     library_changed = Signal()
     restore_requested = Signal(Path)
+    open_requested = Signal(str)  # another library: a file's path or a team library's URL
 
     def __init__(
         self, library: Library, settings: QSettings, parent: QWidget | None = None
@@ -82,7 +87,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._library, self._settings = library, settings
         self._background_started = False
-        self.setWindowTitle(f"Briefing reader: {library.path.name}")
+        name = library.file.name if library.file is not None else library.location
+        self.setWindowTitle(f"Briefing reader: {name}")
         self.undo_stack = UndoStack(self)
         self.status = StatusLine(self.statusBar())
         self.status.follow(self.undo_stack)
@@ -175,7 +181,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(central)
-        self.library_label = plain_label(str(self._library.path), wrap=False)
+        self.library_label = plain_label(self._library.location, wrap=False)
         self.library_label.setEnabled(False)
         self.statusBar().addPermanentWidget(self.library_label)
 
@@ -203,6 +209,11 @@ class MainWindow(QMainWindow):
         a["import_clipboard"].triggered.connect(lambda: self.importer.import_clipboard())
         a["deleted_notes"].triggered.connect(self.show_deleted_notes)
         a["restore_backup"].triggered.connect(self.show_restore_backup)
+        a["open_library"].triggered.connect(self.show_open_library)
+        a["open_team_library"].triggered.connect(self.show_open_team_library)
+        if self._library.file is None:  # a team library: its server's administrator backs it up
+            a["restore_backup"].setEnabled(False)
+            a["restore_backup"].setStatusTip(TEAM_BACKUPS)
         a["export"].triggered.connect(self._on_export)
         a["quit"].triggered.connect(self.close)
         a["sort_document"].triggered.connect(
@@ -236,14 +247,36 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_restore_backup(self) -> ChoiceDialog:
+    def show_restore_backup(self) -> ChoiceDialog | None:
         """Open the list of backups; a confirmed choice asks the app to restore and reopen."""
         self.notes.flush()
+        if self._library.file is None:
+            self.show_error(TEAM_BACKUPS)
+            return None
         from briefing_app.ui.dialogs.restore_backup import restore_backup_dialog  # rarely used
 
         dialog = restore_backup_dialog(self._library.path, self.restore_requested.emit, self)
         dialog.open()
         return dialog
+
+    def show_open_library(self) -> None:
+        """Ask for a library file; the app opens the window again on it."""
+        from briefing_app.ui.dialogs.open_library import ask_library_file
+
+        file = self._library.file
+        chosen = ask_library_file(self, str(file.parent) if file is not None else "")
+        if chosen:
+            self.notes.flush()
+            self.open_requested.emit(chosen)
+
+    def show_open_team_library(self) -> None:
+        """Ask for a team library's URL; the app opens the window again on it."""
+        from briefing_app.ui.dialogs.open_library import ask_team_library
+
+        url = ask_team_library(self, self._settings)
+        if url:
+            self.notes.flush()
+            self.open_requested.emit(url)
 
     def start_background_work(self) -> None:
         """Take today's backup off the GUI thread, once the first page is showing.

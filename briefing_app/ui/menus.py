@@ -10,6 +10,8 @@ def build_menu_bar(window: QMainWindow, a: dict[str, QAction]) -> tuple[QMenu, Q
     """Fill the window's menu bar; return the Claim menu and its File under submenu."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    file_menu.addActions([a["open_library"], a["open_team_library"]])
+    file_menu.addSeparator()
     file_menu.addActions([a["import"], a["import_clipboard"], a["export"]])
     file_menu.addSeparator()
     file_menu.addAction(a["restore_backup"])

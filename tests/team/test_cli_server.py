@@ -96,11 +96,12 @@ def test_search_by_fields_and_by_words_gives_what_a_file_gives(pg_url: str, tmp_
         assert server_ids == file_ids and server_ids, query
 
 
-def test_a_pdf_of_a_team_library_is_refused_plainly(pg_url: str, tmp_path: Path) -> None:
+def test_a_pdf_of_a_team_library_is_written(pg_url: str, tmp_path: Path) -> None:
     assert cli("--db", pg_url, "migrate").returncode == 0
-    refused = cli("--db", pg_url, "export", "--format", "pdf", "-o", tmp_path / "r.pdf")
-    assert refused.returncode == 2 and "A PDF of a team library" in refused.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert cli("--db", pg_url, "import", SEED).returncode == 0
+    done = cli("--db", pg_url, "export", "--format", "pdf", "-o", tmp_path / "r.pdf")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_an_old_schema_on_the_server_is_never_upgraded_by_a_client(pg_url: str) -> None:

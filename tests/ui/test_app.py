@@ -118,20 +118,164 @@ def test_the_window_takes_the_daily_backup_once_it_is_showing(
     library.close()
 
 
+@pytest.mark.postgresql
 @pytest.mark.parametrize("from_env", [False, True])
-def test_a_team_library_url_gets_the_message_the_command_line_gives(
+def test_a_team_library_url_opens_the_window_on_the_server(
+    tmp_path: Path, pg_seeded_url: str, monkeypatch: pytest.MonkeyPatch, from_env: bool
+) -> None:
+    seen: list[tuple[int, str, bool]] = []
+
+    def exec_() -> int:
+        [window] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        restore = window.action_map["restore_backup"].isEnabled()
+        seen.append((window.claim_model.total(), window.windowTitle(), restore))
+        window.close()
+        return 0
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    if from_env:
+        monkeypatch.setenv("BRIEFING_APP_DB", pg_seeded_url)
+    assert run_window(None if from_env else pg_seeded_url) == 0
+    [(claims, title, restore)] = seen
+    assert claims == 16 and not restore  # a server's backups are its administrator's
+    assert title.startswith("Briefing reader: postgresql://") and "/t_" in title
+    assert list(tmp_path.iterdir()) == []  # no lock, no folder: the server serves many
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://analyst:secret@db.example/team", "password"),
+        ("postgresql://analyst@127.0.0.1:1/team?connect_timeout=2", "127.0.0.1:1"),
+    ],
+)
+def test_a_team_library_that_cannot_be_opened_is_explained(
     tmp_path: Path,
     shown_messages: list[QMessageBox],
     monkeypatch: pytest.MonkeyPatch,
-    from_env: bool,
+    url: str,
+    message: str,
 ) -> None:
-    url = "postgresql://analyst:secret@db.example/team"
     monkeypatch.chdir(tmp_path)
-    if from_env:
-        monkeypatch.setenv("BRIEFING_APP_DB", url)
-    assert run_window(None if from_env else url) == 2
+    assert run_window(url) == 2
     [box] = shown_messages
-    assert box.windowTitle() == "Cannot open a team library"
-    assert "briefing-app migrate --db URL" in box.text() and "--db PATH" in box.text()
-    assert "secret" not in box.text()  # a URL is never repeated: it may hold a password
+    assert box.windowTitle() == "Cannot open the team library"
+    assert message in box.text()
+    assert "secret" not in box.text()  # a password given in a URL is never repeated
     assert list(tmp_path.iterdir()) == []  # no folder, lock or library was made
+
+
+def _visible_window() -> MainWindow:
+    [window] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    return window
+
+
+def _typed_urls(monkeypatch: pytest.MonkeyPatch, answers: list[tuple[str, bool]]) -> None:
+    """Answer File > Open team library…'s question with ``answers``, one per asking."""
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_args: answers.pop(0)))
+
+
+@pytest.mark.postgresql
+def test_open_team_library_moves_the_window_from_a_file_to_the_server(
+    library_path: Path, pg_seeded_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+
+    def exec_() -> int:
+        window = _visible_window()
+        seen.append(window.library_label.text())
+        if len(seen) == 1:
+            window.action_map["open_team_library"].trigger()  # the window closes
+        else:
+            window.close()
+        return 0
+
+    _typed_urls(monkeypatch, [(pg_seeded_url, True)])
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert run_window(str(library_path)) == 0
+    assert seen[0] == str(library_path) and seen[1].startswith("postgresql://")
+    assert not lock_path(library_path).exists()  # the file's lock went with its window
+
+
+def test_a_mistyped_url_is_explained_and_the_window_stays(
+    library_path: Path,
+    shown_messages: list[QMessageBox],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[str] = []
+
+    def exec_() -> int:
+        window = _visible_window()
+        window.open_requested.connect(opened.append)
+        window.action_map["open_team_library"].trigger()
+        assert window.isVisible()
+        window.close()
+        return 0
+
+    _typed_urls(monkeypatch, [("mysql://desk@db/team", True), ("", False)])
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert run_window(str(library_path)) == 0
+    [box] = shown_messages
+    assert box.windowTitle() == "Not a team library URL" and "mysql://" in box.text()
+    assert opened == []
+
+
+def test_an_unreachable_team_library_brings_the_last_library_back(
+    library_path: Path,
+    shown_messages: list[QMessageBox],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[str] = []
+
+    def exec_() -> int:
+        window = _visible_window()
+        seen.append(window.library_label.text())
+        if len(seen) == 1:
+            window.action_map["open_team_library"].trigger()
+        else:
+            window.close()
+        return 0
+
+    unreachable = "postgresql://analyst@127.0.0.1:1/team?connect_timeout=2"
+    _typed_urls(monkeypatch, [(unreachable, True)])
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert run_window(str(library_path)) == 0
+    assert seen == [str(library_path), str(library_path)]
+    [box] = shown_messages
+    assert box.windowTitle() == "Cannot open the team library"
+
+
+def test_open_library_file_moves_the_window_to_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    first, second = tmp_path / "mine.db", tmp_path / "desk" / "theirs.db"
+    second.parent.mkdir()
+    Library.open(second, seed=True).close()
+    seen: list[tuple[str, bool]] = []
+
+    def exec_() -> int:
+        window = _visible_window()
+        seen.append((window.library_label.text(), lock_path(first).exists()))
+        if len(seen) == 1:
+            window.action_map["open_library"].trigger()
+        else:
+            window.close()
+        return 0
+
+    chosen = staticmethod(lambda *_args: (str(second), "Briefing libraries (*.db)"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chosen)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
+    assert run_window(str(first)) == 0
+    assert seen == [
+        (str(first), True),
+        (str(second), False),  # the first file is unlocked once its window has gone
+    ]

@@ -214,11 +214,11 @@ def start_export(
         if fmt == "pdf":
             from briefing_app.ui.reports.pdf import write_pdf
 
-            write_pdf(library, target, library.path, chosen)
+            write_pdf(library, target, library.file, chosen)
         else:
             from briefing_app.services.export import export_to_file
 
-            export_to_file(library, fmt, target, library.path, chosen)
+            export_to_file(library, fmt, target, library.file, chosen)
         return target
 
     def succeeded(path: Any) -> None:

@@ -90,7 +90,7 @@ def pdf_bytes(html: str, title: str = REPORT_TITLE) -> bytes:
 def write_pdf(
     library: Library,
     target: Path,
-    library_path: Path,
+    library_path: Path | None,
     scope: ExportScope | None = None,
     now: datetime | None = None,
 ) -> Path:
