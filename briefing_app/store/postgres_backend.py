@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 # Connections kept open between calls (the window reads from a few threads at once).
 IDLE_CONNECTIONS = 4
+# Every write transaction notifies this channel as it commits; open windows listen.
+CHANGES_CHANNEL = "briefing_library_changed"
 # What another writer can make fail, that succeeds when run again (see Backend.may_retry).
 _TRANSIENT = (
     psycopg.errors.SerializationFailure,
@@ -124,15 +126,50 @@ class ConnectionDroppedError(LibraryError):
     """A kept connection was found closed by the server before its transaction committed."""
 
 
-class Unwatched:
-    """No news of colleagues' changes yet: LISTEN/NOTIFY comes with live refresh."""
+class ServerWatcher:
+    """Says when anyone committed to the team library: LISTEN on the changes channel.
+
+    One idle connection of its own listens; asking drains what the server sent
+    meanwhile, without waiting. If the connection was lost, the next call opens a
+    new one and reports a change, since notifications may have been missed.
+    """
+
+    def __init__(self, url: ServerUrl) -> None:
+        self._url = url
+        self._connection: psycopg.Connection[Any] | None = None
+        self._lost = False
 
     def changed(self) -> bool:
-        """Return False: a server library is re-read when the window asks."""
-        return False
+        """Return True if a write was committed since the last call (never the first)."""
+        with server_errors(self._url):
+            if self._connection is None or self._connection.closed or self._connection.broken:
+                self._listen()
+                lost, self._lost = self._lost, False
+                return lost
+            try:
+                return sum(1 for _ in self._connection.notifies(timeout=0)) > 0
+            except psycopg.OperationalError:
+                self._drop()
+                raise
+
+    def _listen(self) -> None:
+        self._drop()
+        connection = self._url.connect()
+        connection.autocommit = True
+        connection.execute(f"LISTEN {CHANGES_CHANNEL}")
+        self._connection = connection
+
+    def _drop(self) -> None:
+        if self._connection is not None:
+            self._lost = True
+            with suppress(psycopg.Error):
+                self._connection.close()
+            self._connection = None
 
     def close(self) -> None:
-        """Nothing to release."""
+        """Stop listening."""
+        self._drop()
+        self._lost = False
 
 
 class PostgresBackend(Backend):
@@ -175,6 +212,8 @@ class PostgresBackend(Backend):
                     with suppress(psycopg.Error):
                         raw.rollback()
                     raise
+                if not read_only:  # delivered to the listeners only if the commit succeeds
+                    raw.execute(f"NOTIFY {CHANGES_CHANNEL}")
                 committing = True
                 raw.commit()
             except psycopg.OperationalError as error:
@@ -249,9 +288,9 @@ class PostgresBackend(Backend):
         """
         return isinstance(error, ConnectionDroppedError) or isinstance(error.__cause__, _TRANSIENT)
 
-    def watcher(self) -> Unwatched:
-        """Return a watcher that never reports (live refresh on a server comes next)."""
-        return Unwatched()
+    def watcher(self) -> ServerWatcher:
+        """Return a watcher that hears every commit to the library, by anyone."""
+        return ServerWatcher(self.url)
 
     def integrity_check(self) -> str:
         """Refuse: the server checks its own pages."""
