@@ -167,6 +167,19 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteEdit:
+    """A note as an edit saved it, and a colleague's text the edit overtook, if any.
+
+    ``overtaken`` is the text someone else saved after the editor last loaded or
+    saved the note: it is kept as the note's previous revision, and its author
+    should be told.
+    """
+
+    note: Note
+    overtaken: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NoteRevision:
     """An earlier text of a note, kept when the note was changed."""
 

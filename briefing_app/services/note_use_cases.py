@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing_app.domain.errors import NotFoundError, UsageError
-from briefing_app.domain.library import Claim, Note, NoteRevision, SavedSearch
+from briefing_app.domain.library import Claim, Note, NoteEdit, NoteRevision, SavedSearch
 from briefing_app.services.checks import checked_text, must_exist
 from briefing_app.services.notes_mirror import NotesMirror
 from briefing_app.store import claims, notes, saved_searches
@@ -39,6 +39,16 @@ class NoteUseCases:
         """Change a note's text (the old text is kept as a revision)."""
         changed = self._store.write(notes.update_note, note_id, checked_text(body))
         return self._mirrored(must_exist(changed, f"There is no note {note_id} in this library."))
+
+    def save_note_edit(self, note_id: int, body: str, based_on: str) -> NoteEdit:
+        """Save an editor's text over the note it loaded as ``based_on``.
+
+        A colleague's save in between is not lost: it becomes the previous revision,
+        and the result says what it was (see :func:`briefing_app.store.notes.edit_note`).
+        """
+        edit = self._store.write(notes.edit_note, note_id, checked_text(body), based_on)
+        saved = must_exist(edit, f"There is no note {note_id} in this library.")
+        return NoteEdit(self._mirrored(saved.note), saved.overtaken)
 
     def delete_note(self, note_id: int) -> Note:
         """Delete a note softly (it can be restored)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from briefing_app.domain.library import Note, NoteRevision
+from briefing_app.domain.library import Note, NoteEdit, NoteRevision
 from briefing_app.store.backend import Connection, dialect_of
 from briefing_app.store.corrections import claim_from_passage
 from briefing_app.store.sql import as_time, live_note, now, parse_stamp, stamp
@@ -134,6 +134,22 @@ def update_note(connection: Connection, note_id: int, body: str) -> Note | None:
         "UPDATE notes SET body = ?, updated = ? WHERE id = ?", (body, stamp(now()), note_id)
     )
     return note(connection, note_id)
+
+
+def edit_note(connection: Connection, note_id: int, body: str, based_on: str) -> NoteEdit | None:
+    """Save an editor's text over the note it loaded as ``based_on`` (an optimistic check).
+
+    If someone saved the note meanwhile (it no longer holds ``based_on``), the save
+    still goes through, as a new revision on top of theirs: their text is the
+    previous revision, and the result names it so that the editor's author is told.
+    """
+    current = note(connection, note_id, locked=True)
+    if current is None:
+        return None
+    overtaken = current.body if current.body not in (based_on, body) else None
+    saved = update_note(connection, note_id, body)
+    assert saved is not None
+    return NoteEdit(saved, overtaken)
 
 
 def set_deleted(connection: Connection, note_id: int, deleted: bool) -> Note | None:

@@ -49,7 +49,7 @@ from briefing_app.ui.dialogs.import_export import (
     export_view,
     import_summary,
 )
-from briefing_app.ui.dialogs.messages import ask, show_about
+from briefing_app.ui.dialogs.messages import ask, show_about, show_overtaken
 from briefing_app.ui.live_refresh import LiveRefresh
 from briefing_app.ui.menus import build_menu_bar, wire_undo
 from briefing_app.ui.navigator.briefings import BriefingsController, left_column
@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.card.grading_requested.connect(self.filing.grade)
         self.notes.notes_changed.connect(self._on_claim_edited)
         self.notes.error.connect(self.show_error)
+        self.notes.overtook.connect(lambda theirs, yours: show_overtaken(self, theirs, yours))
         self.controller.error.connect(self.show_error)
         self.controller.hints.connect(lambda hints: self.status.hint(SEARCH, hints))
         self.library_changed.connect(self._on_library_changed)

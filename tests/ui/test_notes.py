@@ -163,3 +163,26 @@ def test_failed_save_keeps_the_text_says_so_and_retries(
     assert window.notes.status.text().startswith("Not saved") and "disk is full" in errors[0]
     qtbot.waitUntil(lambda: [n.body for n in seeded_library.notes(1)] == ["precious"])
     assert window.notes.status.text().startswith("Saved")
+
+
+def test_a_save_over_a_colleagues_edit_tells_with_both_texts(
+    qtbot: QtBot, window: MainWindow, seeded_library: Library
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    type_note(qtbot, window, "first draft")
+    assert window.notes.flush()
+    [note] = seeded_library.notes(1)
+    # Typed (unsaved) first: a live refresh keeps the editor's text from here on.
+    qtbot.keyClicks(window.notes.editor, " and mine")
+    colleague = Library.open(seeded_library.path)
+    colleague.update_note(note.id, "their correction")
+    colleague.close()
+    with qtbot.waitSignal(window.notes.overtook, timeout=5000) as told:
+        assert window.notes.flush()
+    assert told.args == ["their correction", "first draft and mine"]
+    [box] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert "their correction" in box.text() and "first draft and mine" in box.text()
+    box.close()
+    assert [n.body for n in seeded_library.notes(1)] == ["first draft and mine"]
+    assert [r.body for r in seeded_library.revisions(note.id)][0] == "their correction"

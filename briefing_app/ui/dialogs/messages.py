@@ -44,3 +44,20 @@ def show_about(parent: QWidget | None) -> None:
         f"Briefing reader {__version__}\n\nBreak briefings into claims, file "
         "them by theme, check their sources, search and annotate them.",
     )
+
+
+def show_overtaken(parent: QWidget | None, theirs: str, yours: str) -> QMessageBox:
+    """Tell an analyst that their save came after a colleague's, showing both texts.
+
+    Nothing is lost and nothing waits: the box opens without blocking the window.
+    """
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        "A colleague changed this note",
+        "Someone saved this note while you were writing. Your text is saved; theirs is "
+        "kept as the previous text (History, in the notes pane).\n\n"
+        f"Their text:\n{theirs}\n\nYour text:\n{yours}",
+    )
+    box.open()
+    return box

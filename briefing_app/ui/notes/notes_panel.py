@@ -41,6 +41,8 @@ class NotesPanel(QWidget):
 
     notes_changed = Signal(int)
     error = Signal(str)
+    # A save overtook a colleague's: (their text, which is kept as a revision; yours).
+    overtook = Signal(str, str)
 
     def __init__(
         self, library: Library, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -226,7 +228,10 @@ class NotesPanel(QWidget):
                 note = self._library.add_note(claim_id, text)
                 self._target = (claim_id, note.id)
             else:
-                note = self._library.update_note(note_id, text)
+                edit = self._library.save_note_edit(note_id, text, self._saved_text)
+                note = edit.note
+                if edit.overtaken is not None:
+                    self.overtook.emit(edit.overtaken, text)
         except BriefingError as error:
             self.status.setText("Not saved: your text is still here; retrying")
             retry = f"trying again in {RETRY_MS // 1000} s"
