@@ -129,6 +129,8 @@ class Claim:
     reliability_overridden: bool = False
     # "rule" (found by ingest) or "analyst" (made, split or merged by hand).
     origin: str = "rule"
+    # The latest filing or grading change an analyst made (None: none recorded).
+    last_change: ClaimChange | None = None
 
     @property
     def grade_origin(self) -> str:
@@ -164,6 +166,7 @@ class Note:
     created: datetime
     updated: datetime
     deleted: datetime | None
+    analyst: str | None = None  # who wrote the current text (None: not recorded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,17 @@ class NoteRevision:
     note_id: int
     body: str
     saved: datetime
+    analyst: str | None = None  # who wrote this text (None: not recorded)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimChange:
+    """One analyst change of a claim's filing or grading, as the claim's history keeps it."""
+
+    action: str  # "filed", "moved", "unfiled", "filings restored", "graded"
+    detail: str
+    analyst: str
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +318,7 @@ class DocumentListing:
     imported: str  # when it was imported (UTC, ``YYYY-MM-DD HH:MM:SS``)
     claim_count: int
     unread: bool  # never opened in the window
+    analyst: str | None = None  # who imported it (None: not recorded)
 
     @property
     def date(self) -> str:

@@ -16,6 +16,7 @@ FIELDS = frozenset(
         "doc",
         "reliability",
         "credibility",
+        "by",
     }
 )
 # Fields the navigator's views compile to; a user cannot type them.

@@ -34,3 +34,12 @@ def has_words(value: str) -> bool:
 def words(value: str) -> list[str]:
     """Return the folded words of ``value``, as the index splits them."""
     return [fold(w) for w in WORD.findall(value)]
+
+
+MAX_NAME_CHARS = 80
+
+
+def clean_name(text: str) -> str:
+    """Return a person's name fit to record: one line, no control characters, 80 at most."""
+    kept = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    return " ".join(kept.split())[:MAX_NAME_CHARS]

@@ -28,6 +28,7 @@ EXAMPLES = {
     "doc": "homs",
     "reliability": "a-b",
     "credibility": "1-2",
+    "by": "name",
 }
 _OR = ("OR", "|", "||")
 _AND = ("AND", "&", "&&", "+")

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from briefing_app.domain.corrections import Correction, Snapshot
 from briefing_app.domain.credibility import check_credibility, check_reliability
 from briefing_app.domain.errors import UsageError
-from briefing_app.domain.library import ClaimTheme, Note
+from briefing_app.domain.library import ClaimChange, ClaimTheme, Note
 from briefing_app.services.checks import checked_text
 from briefing_app.services.notes_mirror import NotesMirror
-from briefing_app.store import claims, corrections, grading, notes, themes
+from briefing_app.store import claims, corrections, grading, history, notes, themes
+from briefing_app.store.backend import Connection
 from briefing_app.store.store import Store
 
 
@@ -20,6 +21,7 @@ class AnalystEditUseCases:
 
     _store: Store
     mirror: NotesMirror
+    analyst: str
 
     if TYPE_CHECKING:
 
@@ -29,21 +31,49 @@ class AnalystEditUseCases:
     # analyst choices
     def file_under(self, claim_id: int, theme_key: str, *, primary: bool = True) -> None:
         """File a claim under a theme as the analyst's choice."""
-        self._store.write(
-            claims.on_claim, claim_id, themes.file_under, theme_key, primary=primary, why="analyst"
+        entry = self._entry("filed", f"under {theme_key}" + (" (primary)" if primary else ""))
+        self._recorded(
+            claim_id, entry, themes.file_under, theme_key, primary=primary, why="analyst"
         )
 
     def move_to_theme(self, claim_id: int, theme_key: str) -> None:
         """Make a theme the claim's only theme, as the analyst's choice."""
-        self._store.write(claims.on_claim, claim_id, themes.move_to, theme_key, why="analyst")
+        entry = self._entry("moved", f"to {theme_key}")
+        self._recorded(claim_id, entry, themes.move_to, theme_key, why="analyst")
 
     def unfile(self, claim_id: int, theme_key: str) -> None:
         """Remove a claim from a theme."""
-        self._store.write(themes.unfile, claim_id, theme_key)
+        entry = self._entry("unfiled", f"from {theme_key}")
+        self._recorded(claim_id, entry, themes.unfile, theme_key)
 
     def restore_filings(self, claim_id: int, filings: Sequence[ClaimTheme]) -> None:
         """Put back a claim's earlier filings (undo)."""
-        self._store.write(themes.restore_filings, claim_id, filings)
+        keys = ", ".join(f.key for f in filings) or "none"
+        entry = self._entry("filings restored", f"to {keys}")
+        self._recorded(claim_id, entry, themes.restore_filings, filings)
+
+    def claim_history(self, claim_id: int) -> list[ClaimChange]:
+        """Return who changed a claim's filing or grading, and how, newest first."""
+        return self._store.read(history.claim_history, claim_id)
+
+    def _entry(self, action: str, detail: str) -> history.Entry:
+        return history.Entry(action, detail, self.analyst)
+
+    def _recorded(
+        self,
+        claim_id: int,
+        entry: history.Entry,
+        change: Callable[..., None],
+        *args: Any,
+        **kw: Any,
+    ) -> None:
+        """Run an analyst's change of a claim and record it in its history, in one transaction."""
+
+        def run(connection: Connection) -> None:
+            claims.on_claim(connection, claim_id, change, *args, **kw)
+            history.record(connection, claim_id, entry)
+
+        self._store.write(run)
 
     def set_grading(self, claim_id: int, reliability: str, credibility: int) -> None:
         """Grade a claim on the Admiralty scale."""
@@ -51,7 +81,8 @@ class AnalystEditUseCases:
             grade, cred = check_reliability(reliability), check_credibility(credibility)
         except ValueError as error:
             raise UsageError(str(error)) from error
-        self._store.write(claims.on_claim, claim_id, grading.set_grading, grade, cred)
+        entry = self._entry("graded", f"reliability {grade}, credibility {cred}")
+        self._recorded(claim_id, entry, grading.set_grading, grade, cred)
 
     def override_reliability(self, claim_id: int, reliability: str | None) -> None:
         """Grade one claim's reliability on its own (None: its source's grade applies)."""
@@ -59,7 +90,9 @@ class AnalystEditUseCases:
             grade = None if reliability is None else check_reliability(reliability)
         except ValueError as error:
             raise UsageError(str(error)) from error
-        self._store.write(grading.override_reliability, claim_id, grade)
+        detail = f"reliability {grade} for this claim" if grade else "reliability of its source"
+        entry = self._entry("graded", detail)
+        self._recorded(claim_id, entry, grading.override_reliability, grade)
 
     # corrections (each returns what undo needs)
     def dismiss_claim(self, claim_id: int, dismissed: bool = True) -> Correction:
@@ -91,5 +124,7 @@ class AnalystEditUseCases:
         text = checked_text(body)
         if not text.strip():
             raise UsageError("A note needs some text.")
-        note = self._store.write(notes.add_passage_note, document_id, start, end, text)
+        note = self._store.write(
+            notes.add_passage_note, document_id, start, end, text, self.analyst
+        )
         return self._mirrored(note)

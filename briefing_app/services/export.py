@@ -13,6 +13,7 @@ the HTML report laid out by Qt, so the ui layer writes it
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -139,6 +140,8 @@ def write_export_file(
             check_export_target(target, library_path)
     except OSError as error:
         reason = error.strerror or str(error)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = f"the disk is full ({reason}); free some space and export again"
         raise UsageError(f"Cannot write {target}: {reason}. Nothing was written.") from error
     return real
 

@@ -66,6 +66,7 @@ def store_parsed(
     parsed: Sequence[ParsedDocument],
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    analyst: str | None = None,
 ) -> list[ImportResult]:
     """Store parsed briefings in one transaction; a cancel before the commit stores nothing."""
     count = len(parsed)
@@ -78,7 +79,7 @@ def store_parsed(
     check_cancelled(cancelled)
     if progress is not None and parsed:
         progress(0, count, f"Saving {parsed[0].file_name}")
-    stored = store.add_documents(parsed, saved)
+    stored = store.add_documents(parsed, saved, analyst)
     results = [
         ImportResult(
             file_name=document.file_name,

@@ -31,6 +31,7 @@ from briefing_app.ingest.taxonomy import default_themes
 from briefing_app.search.highlight import Marks
 from briefing_app.search.parser import parse_query
 from briefing_app.search.scope import view_clauses
+from briefing_app.services.analyst import analyst_name
 from briefing_app.services.analyst_edits import AnalystEditUseCases
 from briefing_app.services.briefing_use_cases import BriefingUseCases
 from briefing_app.services.checks import must_exist, readable_name, the_only
@@ -81,8 +82,10 @@ def _sync_themes(store: Store) -> None:
 class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
     """One open library: import, browse, search, annotate, export."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, analyst: str | None = None) -> None:
         self._store = store
+        # Who notes, filings, grades and imports are recorded as (see services.analyst).
+        self.analyst = analyst_name(analyst, store.role())
         # A file's notes are mirrored beside it; a server's are not (None: no mirror).
         self.mirror = NotesMirror(store.path)
         # Tells when another window or process changed the library (live refresh).
@@ -98,6 +101,7 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
         create_folder: bool = False,
         seed: bool = False,
         backup: bool = True,
+        analyst: str | None = None,
     ) -> Library:
         """Open the library at ``path`` (a file, or a ``postgresql://`` URL).
 
@@ -108,10 +112,11 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
 
         A team library must exist at this version's schema (its owner runs
         ``briefing-app migrate``); it is never seeded, and backed up by its server's
-        administrator, not by the app.
+        administrator, not by the app. ``analyst`` is who this library's user is
+        recorded as (see :mod:`briefing_app.services.analyst`).
         """
         if is_server_location(path):
-            library = cls(Store.open(path))
+            library = cls(Store.open(path), analyst)
             try:
                 _sync_themes(library._store)
             except BaseException:
@@ -126,7 +131,7 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
             except OSError as error:
                 raise LibraryError(f"Cannot create {path.parent}: {error.strerror}.") from error
         store = Store.open(path)
-        library = cls(store)
+        library = cls(store, analyst)
         if not first_run and backup:
             library.warnings.extend(library.take_daily_backup())
         _sync_themes(store)
@@ -198,7 +203,7 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
             parse_file(path, readable_name(path), (number, len(paths)), progress, cancelled)
             for number, path in enumerate(paths, start=1)
         ]
-        return store_parsed(self._store, parsed, progress, cancelled)
+        return store_parsed(self._store, parsed, progress, cancelled, self.analyst)
 
     def import_text(
         self, content: str, kind: str = "text", name: str = "clipboard", plain: str | None = None
@@ -209,7 +214,8 @@ class Library(AnalystEditUseCases, NoteUseCases, BriefingUseCases):
         """
         from briefing_app.services.importing import parse_pasted, store_parsed
 
-        return store_parsed(self._store, [parse_pasted(content, kind, name, plain)])[0]
+        pasted = [parse_pasted(content, kind, name, plain)]
+        return store_parsed(self._store, pasted, analyst=self.analyst)[0]
 
     # browsing
     def themes(self) -> list[Theme]:

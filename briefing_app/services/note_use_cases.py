@@ -17,6 +17,7 @@ class NoteUseCases:
 
     _store: Store
     mirror: NotesMirror
+    analyst: str
 
     if TYPE_CHECKING:
 
@@ -33,11 +34,12 @@ class NoteUseCases:
         if not body.strip():
             raise UsageError("A note needs some text.")
         text = checked_text(body)
-        return self._mirrored(self._store.write(claims.on_claim, claim_id, notes.add_note, text))
+        note = self._store.write(claims.on_claim, claim_id, notes.add_note, text, self.analyst)
+        return self._mirrored(note)
 
     def update_note(self, note_id: int, body: str) -> Note:
         """Change a note's text (the old text is kept as a revision)."""
-        changed = self._store.write(notes.update_note, note_id, checked_text(body))
+        changed = self._store.write(notes.update_note, note_id, checked_text(body), self.analyst)
         return self._mirrored(must_exist(changed, f"There is no note {note_id} in this library."))
 
     def save_note_edit(self, note_id: int, body: str, based_on: str) -> NoteEdit:
@@ -46,7 +48,8 @@ class NoteUseCases:
         A colleague's save in between is not lost: it becomes the previous revision,
         and the result says what it was (see :func:`briefing_app.store.notes.edit_note`).
         """
-        edit = self._store.write(notes.edit_note, note_id, checked_text(body), based_on)
+        text = checked_text(body)
+        edit = self._store.write(notes.edit_note, note_id, text, based_on, self.analyst)
         saved = must_exist(edit, f"There is no note {note_id} in this library.")
         return NoteEdit(self._mirrored(saved.note), saved.overtaken)
 

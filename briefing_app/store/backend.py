@@ -81,6 +81,10 @@ class Dialect(ABC):
     # (empty on SQLite, whose writers take turns for the whole transaction).
     for_update: str
 
+    def in_values(self, parameter: str) -> str:
+        """Return :attr:`in_list` with a named ``parameter`` (``:p0``) in place of ``?``."""
+        return self.in_list.replace("?", parameter)
+
     @abstractmethod
     def values(self, items: Iterable[int | str]) -> object:
         """Return the parameter that goes with :attr:`in_list`."""
@@ -171,6 +175,10 @@ class Backend(ABC):
     @abstractmethod
     def watcher(self) -> Watcher:
         """Return what tells that another connection changed the library."""
+
+    def role(self) -> str | None:
+        """Return the database role the library is reached as (a server's), else None."""
+        return None
 
     @abstractmethod
     def integrity_check(self) -> str:

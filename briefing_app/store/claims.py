@@ -11,6 +11,7 @@ from briefing_app.domain.errors import NotFoundError
 from briefing_app.domain.library import Claim, ClaimTheme
 from briefing_app.store.backend import Connection, dialect_of
 from briefing_app.store.grading import EFFECTIVE_RELIABILITY, GRADED_SOURCE
+from briefing_app.store.history import last_changes
 from briefing_app.store.notes import live_note_counts
 
 P = ParamSpec("P")
@@ -42,6 +43,7 @@ def load_claims(connection: Connection, ids: Sequence[int]) -> list[Claim]:
         if name not in names[claim_id]:
             names[claim_id].append(name)
     notes = live_note_counts(connection, ids)
+    changes = last_changes(connection, ids)
     rows = connection.execute(
         'SELECT c.id, c.document_id, c.text, c.paragraph, c.sentence, c.start, c."end",'
         " c.prefix, c.suffix, c.attribution, c.hedges,"
@@ -99,6 +101,7 @@ def load_claims(connection: Connection, ids: Sequence[int]) -> list[Claim]:
             graded_source=graded_source,
             reliability_overridden=bool(overridden),
             origin=origin,
+            last_change=changes.get(claim_id),
         )
     return [by_id[i] for i in ids if i in by_id]
 

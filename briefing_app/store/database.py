@@ -27,6 +27,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_document_titles_index",
     "0009_bulk_claim_indexing",
     "0010_server_word_split",
+    "0011_who_did_what",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

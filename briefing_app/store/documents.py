@@ -163,13 +163,20 @@ def document_listings(connection: Connection, document_ids: Sequence[int]) -> li
     dialect = dialect_of(connection)
     rows = connection.execute(
         "SELECT d.id, d.title, s.name, d.published, d.imported,"
-        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.opened IS NULL"
-        f" FROM {_LISTED} WHERE d.id {dialect.in_list}",
+        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id), d.opened IS NULL,"
+        f" d.analyst FROM {_LISTED} WHERE d.id {dialect.in_list}",
         (dialect.values(document_ids),),
     )
     found = {
         int(row[0]): DocumentListing(
-            int(row[0]), str(row[1]), row[2], row[3], as_stamp(row[4]), int(row[5]), bool(row[6])
+            int(row[0]),
+            str(row[1]),
+            row[2],
+            row[3],
+            as_stamp(row[4]),
+            int(row[5]),
+            bool(row[6]),
+            row[7],
         )
         for row in rows
     }
@@ -235,8 +242,11 @@ def _outlet_id(connection: Connection, name: str) -> int:
     return int(row[0]) if row else _source(connection, name, ())[0]
 
 
-def add_document(connection: Connection, parsed: ParsedDocument) -> int:
-    """Insert a parsed document with its claims, filings and mentions; return its id."""
+def add_document(connection: Connection, parsed: ParsedDocument, analyst: str | None = None) -> int:
+    """Insert a parsed document with its claims, filings and mentions; return its id.
+
+    ``analyst`` is who imported it.
+    """
     source_id, grade = (
         _source(connection, parsed.outlet, parsed.outlet_aliases) if parsed.outlet else (None, "F")
     )
@@ -244,8 +254,8 @@ def add_document(connection: Connection, parsed: ParsedDocument) -> int:
     document_id = dialect.inserted_id(
         connection,
         "INSERT INTO documents (source_id, title, byline, published, file_name, sha256,"
-        " encoding, text, imported, url, language, scope_note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " encoding, text, imported, url, language, scope_note, analyst)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             source_id,
             parsed.title,
@@ -259,6 +269,7 @@ def add_document(connection: Connection, parsed: ParsedDocument) -> int:
             parsed.url,
             parsed.language,
             parsed.scope_note,
+            analyst,
         ),
     )
     connection.executemany(

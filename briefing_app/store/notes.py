@@ -14,15 +14,23 @@ from briefing_app.store.backend import Connection, dialect_of
 from briefing_app.store.corrections import claim_from_passage
 from briefing_app.store.sql import as_time, live_note, now, parse_stamp, stamp
 
-_NOTE = "SELECT id, claim_id, body, created, updated, deleted FROM notes"
+_NOTE = "SELECT id, claim_id, body, created, updated, deleted, analyst FROM notes"
 
 
 Stored = str | datetime  # a time as SQLite (text) or PostgreSQL (datetime) gives it
 
 
-def _note(row: tuple[int, int, str, Stored, Stored, Stored | None]) -> Note:
-    note_id, claim_id, body, created, updated, deleted = row
-    return Note(note_id, claim_id, body, as_time(created), as_time(updated), parse_stamp(deleted))
+def _note(row: tuple[int, int, str, Stored, Stored, Stored | None, str | None]) -> Note:
+    note_id, claim_id, body, created, updated, deleted, analyst = row
+    return Note(
+        note_id,
+        claim_id,
+        body,
+        as_time(created),
+        as_time(updated),
+        parse_stamp(deleted),
+        analyst,
+    )
 
 
 # reads
@@ -66,10 +74,13 @@ def note(connection: Connection, note_id: int, *, locked: bool = False) -> Note 
 
 def revisions(connection: Connection, note_id: int) -> list[NoteRevision]:
     """Return a note's earlier texts, newest first."""
-    sql = "SELECT id, note_id, body, saved FROM note_revisions WHERE note_id = ? ORDER BY id DESC"
+    sql = (
+        "SELECT id, note_id, body, saved, analyst FROM note_revisions"
+        " WHERE note_id = ? ORDER BY id DESC"
+    )
     return [
-        NoteRevision(i, n, body, as_time(saved))
-        for i, n, body, saved in connection.execute(sql, (note_id,))
+        NoteRevision(i, n, body, as_time(saved), analyst)
+        for i, n, body, saved, analyst in connection.execute(sql, (note_id,))
     ]
 
 
@@ -83,13 +94,14 @@ def live_note_counts(connection: Connection, claim_ids: Sequence[int]) -> dict[i
 # writes
 
 
-def add_note(connection: Connection, claim_id: int, body: str) -> Note:
-    """Create a note on a claim."""
+def add_note(connection: Connection, claim_id: int, body: str, analyst: str) -> Note:
+    """Create a note on a claim, written by ``analyst``."""
     moment = stamp(now())
     note_id = dialect_of(connection).inserted_id(
         connection,
-        "INSERT INTO notes (claim_id, body, created, updated, deleted) VALUES (?, ?, ?, ?, NULL)",
-        (claim_id, body, moment, moment),
+        "INSERT INTO notes (claim_id, body, created, updated, deleted, analyst)"
+        " VALUES (?, ?, ?, ?, NULL, ?)",
+        (claim_id, body, moment, moment, analyst),
     )
     found = note(connection, note_id)
     assert found is not None
@@ -97,7 +109,7 @@ def add_note(connection: Connection, claim_id: int, body: str) -> Note:
 
 
 def add_passage_note(
-    connection: Connection, document_id: int, start: int, end: int, body: str
+    connection: Connection, document_id: int, start: int, end: int, body: str, analyst: str
 ) -> Note:
     """Attach a note to a passage of a document (its span is kept on the note).
 
@@ -110,15 +122,15 @@ def add_passage_note(
         (document_id, start, end),
     ).fetchone()
     claim_id = int(row[0]) if row else claim_from_passage(connection, document_id, start, end)
-    created = add_note(connection, claim_id, body)
+    created = add_note(connection, claim_id, body, analyst)
     connection.execute(
         "UPDATE notes SET anchor_start = ?, anchor_end = ? WHERE id = ?", (start, end, created.id)
     )
     return created
 
 
-def update_note(connection: Connection, note_id: int, body: str) -> Note | None:
-    """Change a note's text, keeping the previous text as a revision.
+def update_note(connection: Connection, note_id: int, body: str, analyst: str) -> Note | None:
+    """Change a note's text (now ``analyst``'s), keeping the previous text as a revision.
 
     The note is read locked, so two analysts saving it at once each keep the other's
     text: the second save waits for the first, and keeps its text as a revision.
@@ -127,16 +139,19 @@ def update_note(connection: Connection, note_id: int, body: str) -> Note | None:
     if current is None or current.body == body:
         return current
     connection.execute(
-        "INSERT INTO note_revisions (note_id, body, saved) VALUES (?, ?, ?)",
-        (note_id, current.body, stamp(current.updated)),
+        "INSERT INTO note_revisions (note_id, body, saved, analyst) VALUES (?, ?, ?, ?)",
+        (note_id, current.body, stamp(current.updated), current.analyst),
     )
     connection.execute(
-        "UPDATE notes SET body = ?, updated = ? WHERE id = ?", (body, stamp(now()), note_id)
+        "UPDATE notes SET body = ?, updated = ?, analyst = ? WHERE id = ?",
+        (body, stamp(now()), analyst, note_id),
     )
     return note(connection, note_id)
 
 
-def edit_note(connection: Connection, note_id: int, body: str, based_on: str) -> NoteEdit | None:
+def edit_note(
+    connection: Connection, note_id: int, body: str, based_on: str, analyst: str
+) -> NoteEdit | None:
     """Save an editor's text over the note it loaded as ``based_on`` (an optimistic check).
 
     If someone saved the note meanwhile (it no longer holds ``based_on``), the save
@@ -147,7 +162,7 @@ def edit_note(connection: Connection, note_id: int, body: str, based_on: str) ->
     if current is None:
         return None
     overtaken = current.body if current.body not in (based_on, body) else None
-    saved = update_note(connection, note_id, body)
+    saved = update_note(connection, note_id, body, analyst)
     assert saved is not None
     return NoteEdit(saved, overtaken)
 

@@ -292,6 +292,12 @@ class PostgresBackend(Backend):
         """Return a watcher that hears every commit to the library, by anyone."""
         return ServerWatcher(self.url)
 
+    def role(self) -> str | None:
+        """Return the role this library is reached as (``current_user``)."""
+        with self.reading() as connection:
+            row = connection.execute("SELECT current_user").fetchone()
+        return str(row[0]) if row else None
+
     def integrity_check(self) -> str:
         """Refuse: the server checks its own pages."""
         raise files_only("The integrity check", self.location)

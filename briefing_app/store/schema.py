@@ -79,6 +79,8 @@ class DocumentRow(Base):
     scope_note: Mapped[str | None] = mapped_column(Text)
     # When the analyst first opened it (NULL: unread).
     opened: Mapped[datetime | None] = mapped_column()
+    # Who imported it (NULL: before schema 0011).
+    analyst: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         # The Briefings list, newest first (published, else imported).
@@ -210,7 +212,9 @@ class NoteRow(Base):
     # A note attached to a passage: its span in the document text (NULL: the whole claim).
     anchor_start: Mapped[int | None] = mapped_column()
     anchor_end: Mapped[int | None] = mapped_column()
-    __table_args__ = (Index("ix_notes_claim", "claim_id"),)
+    # Who wrote the current text (NULL: before schema 0011).
+    analyst: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_notes_claim", "claim_id"), Index("ix_notes_analyst", "analyst"))
 
 
 class DismissedClaimRow(Base):
@@ -247,7 +251,29 @@ class NoteRevisionRow(Base):
     note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="RESTRICT"))
     body: Mapped[str] = mapped_column(Text)
     saved: Mapped[datetime] = mapped_column()
+    # Who wrote this text (NULL: before schema 0011).
+    analyst: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_note_revisions_note", "note_id"),)
+
+
+class ClaimHistoryRow(Base):
+    """One analyst change of a claim's filing or grading: who, when, what (never deleted).
+
+    The claim's current filings and grades are in their own tables, the last write
+    winning; this is the record of every write.
+    """
+
+    __tablename__ = "claim_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String)
+    detail: Mapped[str] = mapped_column(Text)
+    analyst: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column()
+    __table_args__ = (
+        Index("ix_claim_history_claim", "claim_id", "id"),
+        Index("ix_claim_history_analyst", "analyst", "claim_id"),
+    )
 
 
 class SavedSearchRow(Base):

@@ -183,8 +183,9 @@ def describe_server_error(error: Exception, url: ServerUrl) -> LibraryError:
         )
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return LibraryError(
-            f"The role connected to {where} may not do this ({detail}): the schema is "
-            "changed by the library's owner, who runs 'briefing-app migrate'."
+            f"The role connected to {where} may not do this ({detail}). A reader role "
+            "only reads; notes, filings, grades and imports need the analyst role; the "
+            "schema is changed by the library's owner, who runs 'briefing-app migrate'."
         )
     if (
         isinstance(error, psycopg.OperationalError)

@@ -97,6 +97,10 @@ class Store:
         """Return what tells that another window or process changed the library."""
         return self.backend.watcher()
 
+    def role(self) -> str | None:
+        """Return the database role the library is reached as (a server's), else None."""
+        return self.backend.role()
+
     # the two doors
 
     def read(
@@ -175,7 +179,10 @@ class Store:
         return self._attempts(lambda: self.backend.count(within, cap))
 
     def add_documents(
-        self, parsed: Sequence[ParsedDocument], saved: Callable[[int], None] | None = None
+        self,
+        parsed: Sequence[ParsedDocument],
+        saved: Callable[[int], None] | None = None,
+        analyst: str | None = None,
     ) -> list[tuple[int, bool]]:
         """Store parsed documents in one transaction: all of them, or none if one fails.
 
@@ -191,7 +198,8 @@ class Store:
                     if existing is not None:
                         results.append((existing, True))
                     else:
-                        results.append((documents.add_document(connection, document), False))
+                        added = documents.add_document(connection, document, analyst)
+                        results.append((added, False))
                     if saved is not None:
                         saved(number)
             return results

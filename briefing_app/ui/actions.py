@@ -182,6 +182,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Put one of the library's backups back in place",
     ),
     ActionSpec(
+        "analyst_name",
+        "Your &name…",
+        (),
+        "Edit",
+        "Set the name your notes, filings, grades and imports are recorded under",
+    ),
+    ActionSpec(
         "deleted_notes", "Deleted &notes…", (), "Notes", "See deleted notes and restore them"
     ),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File", "Save notes and quit"),

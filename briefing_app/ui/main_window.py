@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # dialogs are loaded when first opened, not at start-up
 from briefing_app.domain.library import Claim, ImportResult
 from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
+from briefing_app.ui.analyst_name import apply_saved_name, ask_name
 from briefing_app.ui.appearance import SCHEMES, ColourSchemes
 from briefing_app.ui.article.article_view import ArticleView
 from briefing_app.ui.background import run_in_background
@@ -74,6 +75,12 @@ TEAM_BACKUPS = (
 )
 
 
+def _open_another(window: MainWindow, library: Library, settings: QSettings, *, team: bool) -> None:
+    from briefing_app.ui.dialogs.open_library import open_another  # when first used
+
+    open_another(window, library, settings, team=team)
+
+
 class MainWindow(QMainWindow):
     """The reader window over one library."""
 
@@ -86,6 +93,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._library, self._settings = library, settings
+        apply_saved_name(library, settings)
         self._background_started = False
         name = library.file.name if library.file is not None else library.location
         self.setWindowTitle(f"Briefing reader: {name}")
@@ -209,8 +217,14 @@ class MainWindow(QMainWindow):
         a["import_clipboard"].triggered.connect(lambda: self.importer.import_clipboard())
         a["deleted_notes"].triggered.connect(self.show_deleted_notes)
         a["restore_backup"].triggered.connect(self.show_restore_backup)
-        a["open_library"].triggered.connect(self.show_open_library)
-        a["open_team_library"].triggered.connect(self.show_open_team_library)
+        library, settings = self._library, self._settings
+        a["open_library"].triggered.connect(
+            lambda: _open_another(self, library, settings, team=False)
+        )
+        a["open_team_library"].triggered.connect(
+            lambda: _open_another(self, library, settings, team=True)
+        )
+        a["analyst_name"].triggered.connect(lambda: ask_name(self, self._library, self._settings))
         if self._library.file is None:  # a team library: its server's administrator backs it up
             a["restore_backup"].setEnabled(False)
             a["restore_backup"].setStatusTip(TEAM_BACKUPS)
@@ -259,25 +273,6 @@ class MainWindow(QMainWindow):
         dialog = restore_backup_dialog(self._library.path, self.restore_requested.emit, self)
         dialog.open()
         return dialog
-
-    def show_open_library(self) -> None:
-        """Ask for a library file; the app opens the window again on it."""
-        from briefing_app.ui.dialogs.open_library import ask_library_file
-
-        file = self._library.file
-        chosen = ask_library_file(self, str(file.parent) if file is not None else "")
-        if chosen:
-            self.notes.flush()
-            self.open_requested.emit(chosen)
-
-    def show_open_team_library(self) -> None:
-        """Ask for a team library's URL; the app opens the window again on it."""
-        from briefing_app.ui.dialogs.open_library import ask_team_library
-
-        url = ask_team_library(self, self._settings)
-        if url:
-            self.notes.flush()
-            self.open_requested.emit(url)
 
     def start_background_work(self) -> None:
         """Take today's backup off the GUI thread, once the first page is showing.

@@ -33,6 +33,7 @@ def build_menu_bar(window: QMainWindow, a: dict[str, QAction]) -> tuple[QMenu, Q
     edit.addAction(a["deleted_notes"])
     edit.addSeparator()
     edit.addAction(a["edit_briefing"])
+    edit.addAction(a["analyst_name"])
     claim = bar.addMenu("&Claim")
     claim.addActions([a["next_claim"], a["previous_claim"], a["focus_notes"]])
     file_under_menu = claim.addMenu("&File under")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 
 from briefing_app.services.library import Library
@@ -114,7 +115,7 @@ def test_two_analysts_saving_one_note_keep_both_texts(pg_seeded_url: str, librar
     let_first_commit = threading.Event()
 
     def first_save(connection: Connection) -> None:
-        notes.update_note(connection, note.id, "analyst A's text")
+        notes.update_note(connection, note.id, "analyst A's text", "A")
         first_saved.set()
         assert let_first_commit.wait(30)
 
@@ -123,7 +124,17 @@ def test_two_analysts_saving_one_note_keep_both_texts(pg_seeded_url: str, librar
     assert first_saved.wait(30)
     second = threading.Thread(target=lambda: other.update_note(note.id, "analyst B's text"))
     second.start()
-    time.sleep(0.3)  # the second save is waiting for the first's lock
+    with psycopg.connect(pg_seeded_url, autocommit=True) as watcher:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # until the second save waits for the first's lock
+            waiting = watcher.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            ).fetchone()
+            if waiting and waiting[0] == 1:
+                break
+        else:
+            raise AssertionError("the second save never waited for the first")
     assert second.is_alive()
     let_first_commit.set()
     first.join(30)

@@ -13,9 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from briefing_app.domain.query import Term
-from briefing_app.domain.text import fold, words
+from briefing_app.domain.text import clean_name, fold, words
 from briefing_app.store.backend import dialect_of
 from briefing_app.store.grading import EFFECTIVE_RELIABILITY
+from briefing_app.store.history import analysts
 from briefing_app.store.search.fts_text import like_pattern
 from briefing_app.store.search.params import Params
 from briefing_app.store.sql import hedged, live_note
@@ -247,6 +248,25 @@ class FieldResolver:
             return None
         low, high = (self._params.bind(int(g)) for g in grades)
         return Condition(f"c.credibility BETWEEN {low} AND {high}")
+
+    def _by(self, term: Term) -> Condition:
+        """``by:name``: claims the analyst wrote a live note on, filed, graded or imported."""
+        wanted = fold(clean_name(term.text))
+        known = analysts(self._connection)
+        names = [name for name in known if fold(name) == wanted]  # as recorded, any case
+        if not names:
+            listed = ", ".join(known[:12]) or "none recorded yet"
+            self.hints.append(f"No analyst is called “{term.text}”; analysts are: {listed}")
+            return NOTHING
+        among = self._dialect.in_values(self._params.bind(self._dialect.values(names)))
+        claims = (
+            f"SELECT n.claim_id FROM notes n WHERE n.analyst {among} AND {live_note('n')}"
+            f" UNION SELECT h.claim_id FROM claim_history h WHERE h.analyst {among}"
+            " UNION SELECT k.id FROM claims k JOIN documents d ON d.id = k.document_id"
+            f" WHERE d.analyst {among}"
+        )
+        among = f"c.id IN ({claims})"
+        return Condition(among, among, claims)
 
     def _dismissed(self, term: Term) -> Condition:
         """The claims the analyst marked "not a claim" ("yes"), or all the others ("no")."""

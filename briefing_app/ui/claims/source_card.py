@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.credibility import CREDIBILITY, RELIABILITY
-from briefing_app.domain.library import Claim, ClaimTheme
+from briefing_app.domain.library import Claim, ClaimChange, ClaimTheme
+from briefing_app.ui.notes.note_list_model import local_time
 from briefing_app.ui.plain_text import plain_label
 
 OWN_ASSERTION = "reporter's own assertion"
@@ -80,6 +81,11 @@ def origin_text(theme: ClaimTheme) -> str:
     if theme.origin == "analyst":
         return "filed by an analyst"
     return f"rule: {theme.why}" if theme.why else "filed by a rule"
+
+
+def change_text(change: ClaimChange) -> str:
+    """Return a claim's latest change as the card shows it: what, who, when."""
+    return f"{change.action} {change.detail} · {change.analyst} · {local_time(change.at)}"
 
 
 class SourceCard(QStackedWidget):
@@ -142,6 +148,8 @@ class SourceCard(QStackedWidget):
         )
         self.claim_only.clicked.connect(self._on_claim_only_clicked)
         self.claim_id = plain_label(wrap=False)
+        # Who last filed or graded the claim (the row hides when no one has).
+        self.last_change = plain_label()
         self.themes = QWidget()
         self._themes_layout = QVBoxLayout(self.themes)
         self._themes_layout.setContentsMargins(0, 0, 0, 0)
@@ -158,6 +166,7 @@ class SourceCard(QStackedWidget):
             ("Credibility", self.credibility),
             ("Scope", self.scope),
             ("Themes", self.themes),
+            ("Changed", self.last_change),
             ("Claim", self.claim_id),
         ):
             form.addRow(self._row_label(label), field)
@@ -212,6 +221,9 @@ class SourceCard(QStackedWidget):
         self.graded_source.setText(graded_source_text(claim))
         self.claim_only.setChecked(claim.reliability_overridden)
         self.claim_id.setText(f"Claim {claim.id}")
+        change = claim.last_change
+        self.last_change.setText(change_text(change) if change else "")
+        self._form.setRowVisible(self.last_change, change is not None)
         self._show_themes(claim.themes)
         self.setCurrentIndex(1)
 

@@ -6,12 +6,18 @@ checked first, so that a typing mistake is told here and the window stays.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from briefing_app.domain.errors import BriefingError
 from briefing_app.services.paths import checked_team_library_url
 from briefing_app.ui.dialogs.messages import show_error
+
+if TYPE_CHECKING:
+    from briefing_app.services.library import Library
+    from briefing_app.ui.main_window import MainWindow
 
 LAST_URL_KEY = "library/last_team_url"
 URL_PROMPT = (
@@ -47,3 +53,19 @@ def ask_team_library(parent: QWidget, settings: QSettings) -> str | None:
             continue
         settings.setValue(LAST_URL_KEY, url)
         return url
+
+
+def open_another(window: MainWindow, library: Library, settings: QSettings, *, team: bool) -> None:
+    """Ask which library to open next (a file, or a team library's URL); the app reopens.
+
+    The note being typed is saved first; the window then asks the app (``ui.app``),
+    through ``open_requested``, to close and open again on the chosen library.
+    """
+    if team:
+        chosen = ask_team_library(window, settings)
+    else:
+        current = library.file
+        chosen = ask_library_file(window, str(current.parent) if current is not None else "")
+    if chosen:
+        window.notes.flush()
+        window.open_requested.emit(chosen)

@@ -75,7 +75,8 @@ class NoteListModel(QAbstractListModel):
         if note is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{local_time(note.updated)}  {note_summary(note.body)}"
+            by = f" · {note.analyst}" if note.analyst else ""
+            return f"{local_time(note.updated)}{by}  {note_summary(note.body)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(note.body or "(empty note)")
         if role == NoteIdRole:

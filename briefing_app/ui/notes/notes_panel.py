@@ -300,7 +300,8 @@ class NotesPanel(QWidget):
         if not revisions:
             menu.addAction("No earlier texts").setEnabled(False)
         for revision in revisions:
-            label = f"{local_time(revision.saved)}  {note_summary(revision.body)}"
+            by = f" · {revision.analyst}" if revision.analyst else ""
+            label = f"{local_time(revision.saved)}{by}  {note_summary(revision.body)}"
             action = menu.addAction(label.replace("&", "&&"))
             action.setToolTip(plain_tooltip(revision.body))
             action.triggered.connect(
