@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.domain.errors import BriefingError, LibraryError, UsageError
 from briefing_app.services.backups import (
@@ -22,6 +23,9 @@ from briefing_app.services.library import Library
 from briefing_app.services.paths import ENV_VAR, resolve_library_path
 from briefing_app.store.database import HEAD_REVISION, inspect_file
 from briefing_app.store.server import ServerUrl, is_url
+
+if TYPE_CHECKING:
+    from briefing_app.store.library_copy import TableCopy
 
 EXIT_ERROR = 2
 
@@ -40,13 +44,15 @@ def warn(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the parsed subcommand; return the exit status."""
     try:
+        if args.command == "copy":
+            return _copy(args)
         named = args.db or os.environ.get(ENV_VAR)
         if is_url(named):
             return _on_server(str(named), args)
         path, is_default = resolve_library_path(args.db)
         if args.command in _FILE_COMMANDS:
             return _FILE_COMMANDS[args.command](path, args)
-        library = Library.open(path, create_folder=is_default)
+        library = Library.open(path, create_folder=is_default, analyst=args.analyst)
         try:
             for warning in library.warnings:
                 warn(warning)
@@ -181,6 +187,33 @@ def _migrate(path: Path, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _copy(args: argparse.Namespace) -> int:
+    """Copy a library (file or server) into another; progress on stderr at a terminal."""
+    from briefing_app.services.copying import copy_library  # loads the schema's models
+
+    if args.db:
+        raise UsageError(
+            "'briefing-app copy' takes its two libraries from --from and --to, not --db."
+        )
+    progress = _copy_progress if sys.stderr.isatty() else None
+    outcome = copy_library(args.source, args.target, merge=args.merge, progress=progress)
+    for warning in outcome.warnings:
+        warn(warning)
+    counts = ", ".join(
+        f"{outcome.copied(table):,} {table}" for table in ("documents", "claims", "notes")
+    )
+    print(readable(f"Copied {outcome.source} to {outcome.target}: {counts}."))
+    skipped = outcome.already("documents")
+    if skipped:
+        were = "document was" if skipped == 1 else "documents were"
+        print(f"{skipped:,} {were} in it already (same sha256): skipped.")
+    return 0
+
+
+def _copy_progress(table: TableCopy) -> None:
+    print(f"copied {table.copied:,} {table.label}", file=sys.stderr, flush=True)
+
+
 def _on_server(text: str, args: argparse.Namespace) -> int:
     """Run a command on a team library (PostgreSQL).
 
@@ -195,7 +228,7 @@ def _on_server(text: str, args: argparse.Namespace) -> int:
         return _migrate_server(url)
     if args.command in _FILE_COMMANDS or args.command in _FILE_ONLY:
         raise files_only(f"'briefing-app {args.command}'", url.display)
-    library = Library.open(url.text)
+    library = Library.open(url.text, analyst=args.analyst)
     try:
         return _COMMANDS[args.command](library, args)
     finally:

@@ -36,7 +36,7 @@ def _dash_queries(args: list[str]) -> list[str]:
     """
     at = 0
     while at < len(args) and args[at].startswith("-"):  # the options before the command
-        at += 2 if args[at] == "--db" else 1
+        at += 2 if args[at] in ("--db", "--analyst") else 1
     if at >= len(args) or args[at] != "search" or "--" in args:
         return args
     rest = args[at + 1 :]
@@ -82,8 +82,14 @@ def build_parser() -> OneLineParser:
         "--db",
         metavar="PATH_OR_URL",
         help="library file (default: $BRIEFING_APP_DB, then the user data folder), or a team "
-        "library on PostgreSQL, postgresql://user@host:port/dbname (migrate, import, note, "
-        "export and search by fields so far; the window opens files only)",
+        "library on PostgreSQL, postgresql://user@host:port/dbname (the password comes from "
+        "~/.pgpass, PGPASSWORD or the service file)",
+    )
+    parser.add_argument(
+        "--analyst",
+        metavar="NAME",
+        help="the name notes, filings, grades and imports are recorded under (default: "
+        "$BRIEFING_APP_ANALYST, then the database role on a server, then your login name)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
@@ -125,6 +131,27 @@ def build_parser() -> OneLineParser:
         "migrate",
         help="bring the library's schema up to date (a file, or a team library on PostgreSQL, "
         "where an empty database becomes a new library)",
+    )
+    copying = commands.add_parser(
+        "copy",
+        help="copy a whole library into an empty one (a file or a team library, either way), "
+        "or add what it lacks with --merge",
+    )
+    copying.add_argument(
+        "--from", dest="source", required=True, metavar="PATH_OR_URL", help="the library to copy"
+    )
+    copying.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="PATH_OR_URL",
+        help="an empty library (a missing file is created; a server's is made by migrate)",
+    )
+    copying.add_argument(
+        "--merge",
+        action="store_true",
+        help="add to a library that is not empty the documents it lacks (by sha256) and the "
+        "saved searches it lacks (by name)",
     )
     checking = commands.add_parser(
         "check", help="check the library and its search indexes (exit 2 if damaged)"

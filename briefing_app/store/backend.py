@@ -120,6 +120,12 @@ class Dialect(ABC):
         An import gives its claims their ids before inserting them in bulk.
         """
 
+    def ids_past_rows(self, connection: Connection, table: str) -> None:  # noqa: B027
+        """Make new ids of ``table`` come after rows inserted with ids of their own.
+
+        SQLite takes ``max(id) + 1`` by itself: nothing to do (a server overrides this).
+        """
+
     def bulk_claims(self, connection: Connection) -> AbstractContextManager[None]:
         """Return a context in which claims are inserted in bulk (an import).
 

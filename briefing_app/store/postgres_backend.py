@@ -91,6 +91,15 @@ class PostgresDialect(Dialect):
         """Run the ``INSERT ... RETURNING id`` and return the id."""
         return int(connection.execute(f"{sql} RETURNING id", parameters).fetchone()[0])
 
+    def ids_past_rows(self, connection: Connection, table: str) -> None:
+        """Set the table's sequence past its largest id (never back: others hold ids taken)."""
+        connection.execute(
+            "SELECT setval(q.seq, q.top) FROM (SELECT pg_get_serial_sequence(?, 'id') AS seq,"
+            f" (SELECT max(id) FROM {table}) AS top) AS q"
+            " WHERE q.top > coalesce(pg_sequence_last_value(q.seq::regclass), 0)",
+            (table,),
+        )
+
     def new_ids(self, connection: Connection, table: str, count: int) -> list[int]:
         """Take ``count`` ids from the table's sequence (other writers take theirs meanwhile)."""
         rows = connection.execute(

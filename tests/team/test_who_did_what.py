@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from briefing_app.services.analyst import ENV_VAR, analyst_name
 from briefing_app.services.library import Library
+from tests.cli_helpers import run_cli
 from tests.conftest import DATA
 
 REUTERS = DATA / "articles" / "001_reuters_hama_outskirts.txt"
@@ -118,3 +120,16 @@ def test_a_file_library_records_the_login_name(
         assert library.add_note(1, "mine").analyst == "analyst7"
     finally:
         library.close()
+
+
+def test_the_command_line_records_the_analyst_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "library.db"
+    assert run_cli(capsys, "--db", db, "import", REUTERS).code == 0
+    assert run_cli(capsys, "--analyst", "Desk One", "--db", db, "note", "3", "seen").code == 0
+    found = run_cli(capsys, "--db", db, "search", "--json", 'by:"desk one"')
+    assert found.code == 0
+    assert [hit["id"] for hit in json.loads(found.out)] == [3]
+    excluded = run_cli(capsys, "--analyst", "Desk One", "--db", db, "search", "-by:desk")
+    assert excluded.code == 0  # a query may begin with "-" after --analyst too
