@@ -19,9 +19,12 @@
   (one line without punctuation, one line of prose, tiny sentences, blank lines,
   short lines, one sentence repeated, ...) must import in under 30 s; and
   time(4 MB) / time(1 MB) of each shape is about 4 if import time is linear.
+- Team library (``benchmarks/postgres.py``): the large library on a throwaway
+  PostgreSQL server; search p95 against a naive ``ts_rank`` ``ORDER BY``, and the
+  window's start-up on the server against the same window on the SQLite file.
 
 ``BENCH_ONLY`` (or the command line) names the parts to run, comma-separated, from
-``search, startup, memory, import, import_formats, import_hostile`` (all by default), e.g.
+``PARTS`` (all by default), e.g.
 ``BENCH_ONLY=import_hostile make bench``; ``BENCH_SHAPES`` picks hostile shapes.
 
 The last line is ``BENCH `` and one JSON object (keys in ``BENCH_KEYS``); a figure
@@ -60,6 +63,18 @@ BARE_WINDOW = (
     "app = QApplication([])\nwindow = QMainWindow()\nwindow.show()\napp.processEvents()\n"
     "print('READY')\n"
 )
+# The team library's figures (benchmarks/postgres.py).
+PG_KEYS = [
+    "pg_claims",
+    "pg_load_s",
+    "pg_search_p50_ms",
+    "pg_search_p95_ms",
+    "pg_naive_p95_ms",
+    "pg_search_vs_naive_p95",
+    "pg_startup_s",
+    "sqlite_startup_s",
+    "pg_startup_vs_sqlite",
+]
 BENCH_KEYS = [
     "claims",
     "search_p50_ms",
@@ -79,6 +94,7 @@ BENCH_KEYS = [
     *(f"export_rss_ratio_{fmt}" for fmt in ("json", "md", "csv", "html")),
     *formats.keys(),
     *hostile.keys(),
+    *PG_KEYS,
 ]
 PARTS = (
     "search",
@@ -90,6 +106,7 @@ PARTS = (
     "import_hostile",
     "briefings",
     "export_memory",
+    "postgres",
 )
 Figures = dict[str, float | None]
 SearchRow = tuple[str, str, float, float, int]
@@ -366,6 +383,10 @@ def main() -> None:
         )
     if "export_memory" in parts:
         figures |= export_memory.measure()
+    if "postgres" in parts:
+        from benchmarks import postgres  # it reuses this module's pieces
+
+        figures |= measured("postgres", lambda: postgres.measure(build(claims), claims), PG_KEYS)
     hostile_rows: list[str] = []
     format_rows: list[str] = []
     if "import_formats" in parts:
@@ -425,6 +446,17 @@ def report(
         (
             "hostile import 4 MB / 1 MB, worst",
             f"{show(figures['import_linearity_max'], '.2f')}  (linear ~4, quadratic ~16)",
+        ),
+        (
+            "team library: load, search p95 / naive ts_rank p95",
+            f"{show(figures['pg_load_s'], '.0f')} s, {show(figures['pg_search_p95_ms'])} / "
+            f"{show(figures['pg_naive_p95_ms'])} ms = "
+            f"{show(figures['pg_search_vs_naive_p95'], '.2f')}",
+        ),
+        (
+            "team library: start-up / on the file (s)",
+            f"{show(figures['pg_startup_s'], '.2f')} / {show(figures['sqlite_startup_s'], '.2f')}"
+            f" = {show(figures['pg_startup_vs_sqlite'], '.2f')}",
         ),
     ]
     if format_rows:
