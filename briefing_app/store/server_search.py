@@ -29,24 +29,17 @@ from briefing_app.domain.query import Clause, Query
 from briefing_app.store.backend import Connection
 from briefing_app.store.search import reader
 from briefing_app.store.search.engine import (
-    DOCUMENT_ORDER,
     RELEVANCE,
     SearchOutcome,
-    _documents_among,
-    _in_document_order,
-    _listed,
-    _more_documents,
-    _note_bodies,
+    checks_where,
+    found_page,
+    listing_page,
 )
 from briefing_app.store.search.plan import Plan, build_plan
 from briefing_app.store.search.reader import Found
 from briefing_app.store.search.text_syntax import TSQUERY
 from briefing_app.store.server_schema import VECTOR
 from briefing_app.store.sql import live_note
-
-
-def _where(plan: Plan) -> str:
-    return " AND ".join(check.driver or check.row for check in plan.checks) or "TRUE"
 
 
 def find_claims(
@@ -68,30 +61,9 @@ def find_claims(
         return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms), documents=0)
     limit, offset = max(0, limit), max(0, offset)
     if not plan.searches_text:
-        return _listing(connection, plan, hints, limit, offset, after)
+        return listing_page(portable, plan, checks_where(plan), hints, (limit, offset, after))
     found = _Reader(connection, plan, offset + limit).find()
-    page = found.ids[offset : offset + limit]
-    if order == DOCUMENT_ORDER:
-        page = _in_document_order(portable, page)
-    documents: int | None = _documents_among(portable, page)
-    if (
-        documents is not None
-        and documents < 2
-        and (offset or found.capped or found.total > len(page))
-    ):
-        documents = None
-    notes = {i: found.notes[i] for i in page if i in found.notes}
-    return SearchOutcome(
-        array("q", page),
-        max(found.total, offset + len(page)),
-        found.capped,
-        hints,
-        tuple(plan.terms),
-        notes,
-        _note_bodies(portable, notes),
-        found.ranked and order == RELEVANCE,
-        documents,
-    )
+    return found_page(portable, plan, found, hints, (limit, offset, order))
 
 
 def count_claims(connection: Connection, within: Sequence[Clause], cap: int) -> int:
@@ -99,35 +71,8 @@ def count_claims(connection: Connection, within: Sequence[Clause], cap: int) -> 
     plan = build_plan(Query(()), cast(sqlite3.Connection, connection), within)
     if plan.searches_text:
         return len(_Reader(connection, plan, cap).find().ids[:cap])
-    sql = f"SELECT count(*) FROM claims c WHERE {_where(plan)}"
+    sql = f"SELECT count(*) FROM claims c WHERE {checks_where(plan)}"
     return int(connection.execute(sql, plan.params.values).fetchone()[0])
-
-
-def _listing(
-    connection: Connection,
-    plan: Plan,
-    hints: tuple[str, ...],
-    limit: int,
-    offset: int,
-    after: int | None,
-) -> SearchOutcome:
-    """Return a page of a view without words, in list order (as the engine's listing)."""
-    where = _where(plan)
-    portable = cast(sqlite3.Connection, connection)
-    ids, in_page = _listed(portable, plan, where, limit, offset, after)
-    total, capped = len(ids), False
-    documents: int | None = in_page
-    if after is not None or offset:
-        documents = 2 if in_page == 2 else None
-    elif len(ids) == limit:
-        cap = reader.COUNT_LIMIT
-        found = reader.count_up_to(
-            portable, f"SELECT 1 FROM claims c WHERE {where}", plan.params.values, cap + 1
-        )
-        total, capped = min(found, cap), found > cap
-        if in_page == 1:
-            documents = _more_documents(portable, plan, where, ids[0])
-    return SearchOutcome(ids, max(total, len(ids)), capped, hints, (), documents=documents)
 
 
 class _Reader:

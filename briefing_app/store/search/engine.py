@@ -49,7 +49,7 @@ from briefing_app.store.backend import dialect_of
 from briefing_app.store.search import reader
 from briefing_app.store.search.fields import register_fold
 from briefing_app.store.search.plan import Plan, build_plan
-from briefing_app.store.search.reader import Reader
+from briefing_app.store.search.reader import Found, Reader
 
 RELEVANCE = "relevance"
 DOCUMENT_ORDER = "document"
@@ -108,27 +108,55 @@ def find_claims(
     limit, offset = max(0, limit), max(0, offset)
     if not plan.searches_text:
         where = _listing_where(connection, plan)
-        ids, in_page = _listed(connection, plan, where, limit, offset, after)
-        total, capped = len(ids), False
-        documents: int | None = in_page
-        if after is not None or offset:
-            documents = 2 if in_page == 2 else None  # earlier pages are not known here
-        elif len(ids) == limit:
-            total, capped = _capped_count(connection, plan)
-            if in_page == 1:  # the page is one document's: do others follow?
-                documents = _more_documents(connection, plan, where, ids[0])
-        return SearchOutcome(ids, max(total, len(ids)), capped, hints, (), documents=documents)
+        return listing_page(connection, plan, where, hints, (limit, offset, after))
     found = Reader(connection, plan, offset + limit).find()
-    page = found.ids[offset : offset + limit]
+    return found_page(connection, plan, found, hints, (limit, offset, order))
+
+
+def listing_page(
+    connection: sqlite3.Connection,
+    plan: Plan,
+    where: str,
+    hints: tuple[str, ...],
+    page: tuple[int, int, int | None],
+) -> SearchOutcome:
+    """Return a page, (limit, offset, after), of the claims passing ``where``, in list order."""
+    limit, offset, after = page
+    ids, in_page = _listed(connection, plan, where, limit, offset, after)
+    total, capped = len(ids), False
+    documents: int | None = in_page
+    if after is not None or offset:
+        documents = 2 if in_page == 2 else None  # earlier pages are not known here
+    elif len(ids) == limit:
+        total, capped = _capped_count(connection, plan)
+        if in_page == 1:  # the page is one document's: do others follow?
+            documents = _more_documents(connection, plan, where, ids[0])
+    return SearchOutcome(ids, max(total, len(ids)), capped, hints, (), documents=documents)
+
+
+def found_page(
+    connection: sqlite3.Connection,
+    plan: Plan,
+    found: Found,
+    hints: tuple[str, ...],
+    page: tuple[int, int, str],
+) -> SearchOutcome:
+    """Return a page, (limit, offset, order), of the matches ``found`` (by words or notes)."""
+    limit, offset, order = page
+    ids = found.ids[offset : offset + limit]
     if order == DOCUMENT_ORDER:
-        page = _in_document_order(connection, page)
-    documents = _documents_among(connection, page)
-    if documents < 2 and (offset or found.capped or found.total > len(page)):
+        ids = _in_document_order(connection, ids)
+    documents: int | None = _documents_among(connection, ids)
+    if (
+        documents is not None
+        and documents < 2
+        and (offset or found.capped or found.total > len(ids))
+    ):
         documents = None  # others may match beyond the page
-    notes = {i: found.notes[i] for i in page if i in found.notes}
+    notes = {i: found.notes[i] for i in ids if i in found.notes}
     return SearchOutcome(
-        array("q", page),
-        max(found.total, offset + len(page)),
+        array("q", ids),
+        max(found.total, offset + len(ids)),
         found.capped,
         hints,
         tuple(plan.terms),
@@ -145,19 +173,19 @@ def count_claims(connection: sqlite3.Connection, within: Sequence[Clause], cap: 
     plan = build_plan(Query(()), connection, within)
     if plan.searches_text:
         return len(Reader(connection, plan, cap).find().ids[:cap])
-    sql = f"SELECT count(*) FROM claims c WHERE {_where(plan)}"
+    sql = f"SELECT count(*) FROM claims c WHERE {checks_where(plan)}"
     return int(connection.execute(sql, plan.params.values).fetchone()[0])
 
 
-def _where(plan: Plan) -> str:
+def checks_where(plan: Plan) -> str:
     """Return the plan's field checks as one condition; a field's driver where it has one."""
-    return " AND ".join(check.driver or check.row for check in plan.checks) or "1"
+    return " AND ".join(check.driver or check.row for check in plan.checks) or "TRUE"
 
 
 def _capped_count(connection: sqlite3.Connection, plan: Plan) -> tuple[int, bool]:
     """Return how many claims pass the plan's checks, counting up to the count limit."""
     cap = reader.COUNT_LIMIT
-    rows = f"SELECT 1 FROM claims c WHERE {_where(plan)}"
+    rows = f"SELECT 1 FROM claims c WHERE {checks_where(plan)}"
     found = reader.count_up_to(connection, rows, plan.params.values, cap + 1)
     return min(found, cap), found > cap
 
@@ -177,7 +205,7 @@ def _listing_where(connection: sqlite3.Connection, plan: Plan) -> str:
             cap = reader.LISTING_DRIVER_LIMIT
             if reader.count_up_to(connection, check.size, plan.params.values, cap) >= cap:
                 return " AND ".join(c.row for c in plan.checks)
-    return _where(plan)
+    return checks_where(plan)
 
 
 def _listed(
