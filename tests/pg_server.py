@@ -144,6 +144,49 @@ class PgServer:
             self.watchdog = None
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def stop_keeping_data(self) -> None:
+        """Stop the server as its administrator would (``pg_ctl stop -m fast``), keeping its data.
+
+        Every session is ended (an open transaction is rolled back) and the socket goes
+        away; :meth:`restart` starts the server again on the same data and socket.
+        :meth:`stop` still stops it and removes its folder, whichever state it is in.
+        """
+        self._run(
+            "pg_ctl",
+            "stop",
+            "--pgdata",
+            str(self.data),
+            "--mode",
+            "fast",
+            "--wait",
+            "--timeout",
+            str(START_TIMEOUT_S),
+        )
+
+    def restart(self) -> None:
+        """Start again a server stopped by :meth:`stop_keeping_data` (same data, same socket)."""
+        self._run(
+            "pg_ctl",
+            "start",
+            "--pgdata",
+            str(self.data),
+            "--log",
+            str(self.log),
+            "--wait",
+            "--timeout",
+            str(START_TIMEOUT_S),
+        )
+
+    def is_up(self) -> bool:
+        """Return whether the server is running (``pg_ctl status``)."""
+        done = subprocess.run(
+            self._command("pg_ctl", "status", "--pgdata", str(self.data)),
+            capture_output=True,
+            timeout=START_TIMEOUT_S,
+            cwd=self.folder,
+        )
+        return done.returncode == 0
+
     def _watch(self) -> None:
         """Start a watchdog that stops the server if this process dies without stopping it.
 

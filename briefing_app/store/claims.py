@@ -106,11 +106,15 @@ def load_claims(connection: Connection, ids: Sequence[int]) -> list[Claim]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def claim_exists(connection: Connection, claim_id: int) -> bool:
-    """Return True if the library holds a claim with this id."""
-    return (
-        connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
-    )
+def claim_exists(connection: Connection, claim_id: int, *, locked: bool = False) -> bool:
+    """Return True if the library holds a claim with this id.
+
+    ``locked``: no other writer changes the claim until this transaction ends (on a
+    server; a file's writers take turns anyway).
+    """
+    lock = dialect_of(connection).for_update if locked else ""
+    row = connection.execute(f"SELECT 1 FROM claims WHERE id = ?{lock}", (claim_id,)).fetchone()
+    return row is not None
 
 
 def on_claim(
@@ -122,10 +126,14 @@ def on_claim(
 ) -> T:
     """Run ``change`` on a claim, in the same transaction as the check that it exists.
 
+    The claim is locked first, so two analysts changing it at once take turns: the
+    last write wins whole (two filings never leave two primary themes), and their
+    statements cannot deadlock each other.
+
     Raises:
         NotFoundError: there is no such claim, or ``change`` names no known theme.
     """
-    if not claim_exists(connection, claim_id):
+    if not claim_exists(connection, claim_id, locked=True):
         raise NotFoundError(f"There is no claim {claim_id} in this library.")
     try:
         return change(connection, claim_id, *args, **kwargs)

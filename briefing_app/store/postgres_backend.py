@@ -229,6 +229,9 @@ class PostgresBackend(Backend):
                 if kept and raw.broken and not committing:
                     # A kept connection the server dropped meanwhile (a restart, an idle
                     # timeout): the transaction never reached a commit, so it can run again.
+                    # The others kept from before were dropped with it: closed too, so that
+                    # the next attempt opens a new connection instead of finding a dead one.
+                    self.close()
                     raise ConnectionDroppedError(
                         str(describe_server_error(error, self.url))
                     ) from error

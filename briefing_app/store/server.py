@@ -181,6 +181,11 @@ def describe_server_error(error: Exception, url: ServerUrl) -> LibraryError:
             f"The server of {where} wants a password for {who}, and none that works was "
             f"found: put it in {PASSWORD_PLACES}. ({detail})"
         )
+    if isinstance(error, psycopg.errors.DeadlockDetected | psycopg.errors.SerializationFailure):
+        return LibraryError(
+            f"The team library {where} was busy with colleagues' changes to the same "
+            f"rows, and this change gave way ({detail}). Nothing was written: try again."
+        )
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return LibraryError(
             f"The role connected to {where} may not do this ({detail}). A reader role "

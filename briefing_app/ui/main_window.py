@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # dialogs are loaded when first opened, not at start-up
     from briefing_app.ui.dialogs.choice_dialog import ChoiceDialog
     from briefing_app.ui.dialogs.shortcut_sheet import ShortcutSheet
 
+from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import Claim, ImportResult
 from briefing_app.services.library import Library
 from briefing_app.ui.actions import LIST, SPECS, build_actions
@@ -339,13 +340,19 @@ class MainWindow(QMainWindow):
     def _on_changed_elsewhere(self) -> None:
         self.document_claims.invalidate()
         self.library_changed.emit()
-        self.notes.show_changes()
+        try:
+            self.notes.show_changes()
+        except BriefingError as error:  # unreachable now: the watcher asks again later
+            self.show_error(f"Could not show the latest notes: {error}")
 
     def _on_library_changed(self) -> None:
-        self.navigator_model.refresh()
-        self._update_theme_actions()
-        self.controller.refresh()
-        self.panes.refresh()
+        try:
+            self.navigator_model.refresh()
+            self._update_theme_actions()
+            self.controller.refresh()
+            self.panes.refresh()
+        except BriefingError as error:  # a server gone meanwhile: what is shown stays
+            self.show_error(f"Could not re-read the library: {error}")
 
     # files
     def _on_imported(self, results: list[ImportResult]) -> None:

@@ -158,3 +158,31 @@ def test_the_same_briefings_imported_at_once_are_stored_once(pg_library_url: str
     finally:
         for library in libraries:
             library.close()
+
+
+def test_two_analysts_filing_one_claim_at_once_leave_one_primary_theme(
+    pg_seeded_url: str,
+) -> None:
+    """The last write wins whole: no claim is left under two primary themes, no deadlock."""
+    names = ("Amal", "Ben", "Chen", "Dana")
+    analysts = [Library.open(pg_seeded_url, analyst=name) for name in names]
+    keys = ("offensive", "assad-defense", "foreign-forces")
+    primaries: list[int] = []
+
+    def file_many(number: int) -> int:
+        for round_number in range(40):
+            library = analysts[number]
+            library.move_to_theme(5, keys[(number + round_number) % 3])
+            library.file_under(5, keys[(number + round_number + 1) % 3], primary=True)
+            [claim] = library.claims([5])
+            primaries.append([t.is_primary for t in claim.themes].count(True))
+        return 80
+
+    try:
+        assert in_threads(4, file_many) == [80, 80, 80, 80]  # no deadlock given up on
+        assert set(primaries) == {1}  # never two primary themes, at any moment
+        history = analysts[0].claim_history(5)
+        assert len(history) == 320 and {c.analyst for c in history} == set(names)
+    finally:
+        for library in analysts:
+            library.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.errors import BriefingError
 from briefing_app.domain.library import ClaimFilter, Theme
 from briefing_app.services.library import Library
 from briefing_app.typing_compat import override
@@ -184,7 +185,11 @@ class ThemeNavigatorModel(QAbstractListModel):
             return  # a newer count is on its way
         self._counting = False
         self._counts = counts
-        self._set_entries(navigator_entries(self._library, counts))
+        try:
+            entries = navigator_entries(self._library, counts)
+        except BriefingError:  # the library went away meanwhile: the rows stay as they are
+            return
+        self._set_entries(entries)
         self.counts_changed.emit()
 
     def _on_count_failed(self, _message: str) -> None:
