@@ -22,11 +22,12 @@ PostgreSQL a ``datetime``.
 
 from __future__ import annotations
 
+import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from briefing_app.domain.query import Clause, Query
@@ -152,7 +153,6 @@ class Backend(ABC):
     def writing(self) -> AbstractContextManager[Connection]:
         """Return a connection inside one short write transaction, committed if all goes well."""
 
-    @abstractmethod
     def find(
         self,
         query: Query,
@@ -163,11 +163,25 @@ class Backend(ABC):
         after: int | None,
         order: str,
     ) -> SearchOutcome:
-        """Return a page of claims (see :meth:`briefing_app.store.store.Store.find`)."""
+        """Return a page of claims (see :meth:`briefing_app.store.store.Store.find`).
 
-    @abstractmethod
+        The search engine plans the query the same way on both backends; it reads the
+        matches with FTS5 on a file and with the server's text index on a server.
+        """
+        from briefing_app.store.search.engine import find_claims  # when first searched
+
+        with self.reading() as connection:
+            sqlite_like = cast(sqlite3.Connection, connection)  # the engine's portable SQL
+            return find_claims(
+                sqlite_like, query, within, limit=limit, offset=offset, after=after, order=order
+            )
+
     def count(self, within: Sequence[Clause], cap: int) -> int:
         """Return how many claims a view holds (one with words: up to ``cap``)."""
+        from briefing_app.store.search.engine import count_claims
+
+        with self.reading() as connection:
+            return count_claims(cast(sqlite3.Connection, connection), within, cap)
 
     def may_retry(self, error: BaseException) -> bool:
         """Return whether a write that failed with ``error`` may simply run again.

@@ -22,7 +22,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg import IsolationLevel
@@ -40,10 +40,6 @@ from briefing_app.store.server import (
     server_errors,
 )
 from briefing_app.store.server_schema import DOCUMENT_DATE, FOLD
-
-if TYPE_CHECKING:
-    from briefing_app.domain.query import Clause, Query
-    from briefing_app.store.search.engine import SearchOutcome
 
 # Connections kept open between calls (the window reads from a few threads at once).
 IDLE_CONNECTIONS = 4
@@ -266,31 +262,6 @@ class PostgresBackend(Backend):
         for raw in idle:
             with suppress(psycopg.Error):
                 raw.close()
-
-    def find(
-        self,
-        query: Query,
-        within: Sequence[Clause],
-        *,
-        limit: int,
-        offset: int,
-        after: int | None,
-        order: str,
-    ) -> SearchOutcome:
-        """Return a page of claims from the server's search (``server_search``)."""
-        from briefing_app.store.server_search import find_claims
-
-        with self.reading() as connection:
-            return find_claims(
-                connection, query, within, limit=limit, offset=offset, after=after, order=order
-            )
-
-    def count(self, within: Sequence[Clause], cap: int) -> int:
-        """Return how many claims a view holds."""
-        from briefing_app.store.server_search import count_claims
-
-        with self.reading() as connection:
-            return count_claims(connection, within, cap)
 
     def may_retry(self, error: BaseException) -> bool:
         """Return True for what another writer or the server made fail (see Backend).

@@ -1,9 +1,9 @@
-"""Search on a team library: the engine's plans, read with PostgreSQL's text index.
+"""How the search engine reads a plan's matches on a team library: PostgreSQL's text index.
 
-A query is planned by the engine's own code (:func:`briefing_app.store.search.plan.build_plan`,
-its word expressions written as ``tsquery`` by :mod:`briefing_app.store.search.text_syntax`),
-so the grammar, the fields and what a match is are the same as on a library file.
-What differs is only how the matches are read:
+The engine (:mod:`briefing_app.store.search.engine`) plans a query the same way on
+both backends (the word expressions are ``tsquery`` text on a server:
+:mod:`briefing_app.store.search.text_syntax`) and lists views without words with the
+same SQL; :class:`ServerReader` stands in for the FTS5 reader when there are words:
 
 - **Words, few matches** (under ``RANK_LIMIT``): every match is ranked by
   ``ts_rank`` over the claim's text, then come the claims that match only through
@@ -11,8 +11,7 @@ What differs is only how the matches are read:
 - **Words, many matches:** newest claim first, reading stops once the page and the
   count are known; with a field beside the words, the claims are read in id order
   and each is matched on its own.
-- **No words** (fields, ``note:`` words, exclusions): as the engine lists them,
-  newest document first; ``note:`` words and exclusions in claim order.
+- **``note:`` words or exclusions alone:** in claim order.
 
 Counts stop at ``COUNT_LIMIT``, as on SQLite. Every value, words included, is a
 bound parameter.
@@ -21,64 +20,20 @@ bound parameter.
 from __future__ import annotations
 
 import sqlite3
-from array import array
-from collections.abc import Sequence
 from typing import cast
 
-from briefing_app.domain.query import Clause, Query
-from briefing_app.store.backend import Connection
 from briefing_app.store.search import reader
-from briefing_app.store.search.engine import (
-    RELEVANCE,
-    SearchOutcome,
-    checks_where,
-    found_page,
-    listing_page,
-)
-from briefing_app.store.search.plan import Plan, build_plan
+from briefing_app.store.search.plan import Plan
 from briefing_app.store.search.reader import Found
 from briefing_app.store.search.text_syntax import TSQUERY
 from briefing_app.store.server_schema import VECTOR
 from briefing_app.store.sql import live_note
 
 
-def find_claims(
-    connection: Connection,
-    query: Query,
-    within: Sequence[Clause] = (),
-    *,
-    limit: int,
-    offset: int = 0,
-    after: int | None = None,
-    order: str = RELEVANCE,
-) -> SearchOutcome:
-    """Return a page of the claims matching ``query`` in the view ``within`` (as the engine)."""
-    # The engine's statements are portable SQL with named parameters: they run as written.
-    portable = cast(sqlite3.Connection, connection)
-    plan = build_plan(query, portable, within)
-    hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))
-    if not plan.runnable:
-        return SearchOutcome(array("q"), 0, False, hints, tuple(plan.terms), documents=0)
-    limit, offset = max(0, limit), max(0, offset)
-    if not plan.searches_text:
-        return listing_page(portable, plan, checks_where(plan), hints, (limit, offset, after))
-    found = _Reader(connection, plan, offset + limit).find()
-    return found_page(portable, plan, found, hints, (limit, offset, order))
-
-
-def count_claims(connection: Connection, within: Sequence[Clause], cap: int) -> int:
-    """Return how many claims a view holds (a view with words: up to ``cap``)."""
-    plan = build_plan(Query(()), cast(sqlite3.Connection, connection), within)
-    if plan.searches_text:
-        return len(_Reader(connection, plan, cap).find().ids[:cap])
-    sql = f"SELECT count(*) FROM claims c WHERE {checks_where(plan)}"
-    return int(connection.execute(sql, plan.params.values).fetchone()[0])
-
-
-class _Reader:
+class ServerReader:
     """Reads the matches of one plan from the server, at least the first ``wanted``."""
 
-    def __init__(self, connection: Connection, plan: Plan, wanted: int) -> None:
+    def __init__(self, connection: sqlite3.Connection, plan: Plan, wanted: int) -> None:
         self._connection = connection
         self._plan = plan
         self._params = plan.params

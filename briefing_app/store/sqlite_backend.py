@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from briefing_app.store.access_lock import shared_access
 from briefing_app.store.backend import Backend, Connection, Dialect
@@ -28,10 +28,6 @@ from briefing_app.store.database import (
 )
 from briefing_app.store.errors import translated_errors
 from briefing_app.store.watch import ChangeWatcher
-
-if TYPE_CHECKING:
-    from briefing_app.domain.query import Clause, Query
-    from briefing_app.store.search.engine import SearchOutcome
 
 
 class SqliteDialect(Dialect):
@@ -133,31 +129,6 @@ class SqliteBackend(Backend):
                 connection.execute("ROLLBACK")
                 raise
             connection.execute("COMMIT")
-
-    def find(
-        self,
-        query: Query,
-        within: Sequence[Clause],
-        *,
-        limit: int,
-        offset: int,
-        after: int | None,
-        order: str,
-    ) -> SearchOutcome:
-        """Return a page of claims from the FTS5 search engine (``store.search``)."""
-        from briefing_app.store.search.engine import find_claims
-
-        with self.reading() as connection:
-            return find_claims(
-                connection, query, within, limit=limit, offset=offset, after=after, order=order
-            )
-
-    def count(self, within: Sequence[Clause], cap: int) -> int:
-        """Return how many claims a view holds."""
-        from briefing_app.store.search.engine import count_claims
-
-        with self.reading() as connection:
-            return count_claims(connection, within, cap)
 
     def watcher(self) -> ChangeWatcher:
         """Return a watcher of ``PRAGMA data_version``."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services.library import Library
 from briefing_app.ui.analyst_name import NAME_KEY, apply_saved_name
 from briefing_app.ui.main_window import MainWindow
+from tests.conftest import DATA
 from tests.ui.conftest import OpenWindow
 from tests.ui.test_themes import submenu
 
@@ -70,3 +71,18 @@ def test_a_saved_name_is_applied_cleaned(settings_path: Path, seeded_library: Li
     settings.setValue(NAME_KEY, "Desk\nOne")
     apply_saved_name(seeded_library, settings)
     assert seeded_library.analyst == "Desk One"
+
+
+def test_a_briefings_tooltip_says_who_imported_it(tmp_path: Path) -> None:
+    from briefing_app.ui.navigator.briefings_model import BriefingsModel, describe
+
+    library = Library.open(tmp_path / "library.db", analyst="Chen")
+    try:
+        [imported] = library.import_files([DATA / "articles" / "001_reuters_hama_outskirts.txt"])
+        [listing] = library.document_listings([imported.document_id])
+        assert describe(listing).endswith("Imported by Chen")
+        model = BriefingsModel(library)
+        tip = str(model.index(1).data(Qt.ItemDataRole.ToolTipRole))
+        assert "Imported by Chen" in tip
+    finally:
+        library.close()

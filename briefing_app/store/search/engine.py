@@ -43,13 +43,16 @@ import sqlite3
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefing_app.domain.query import Clause, Query, Term
 from briefing_app.store.backend import dialect_of
 from briefing_app.store.search import reader
-from briefing_app.store.search.fields import register_fold
 from briefing_app.store.search.plan import Plan, build_plan
 from briefing_app.store.search.reader import Found, Reader
+
+if TYPE_CHECKING:
+    from briefing_app.store.server_search import ServerReader
 
 RELEVANCE = "relevance"
 DOCUMENT_ORDER = "document"
@@ -100,7 +103,7 @@ def find_claims(
     after claim ``after`` (keyset paging, for lists of any length). Never
     raises for odd input: what cannot be used becomes a hint.
     """
-    register_fold(connection)
+    dialect_of(connection).prepare(connection)
     plan = build_plan(query, connection, within)
     hints = tuple(dict.fromkeys([*query.hints, *plan.hints]))
     if not plan.runnable:
@@ -109,8 +112,17 @@ def find_claims(
     if not plan.searches_text:
         where = _listing_where(connection, plan)
         return listing_page(connection, plan, where, hints, (limit, offset, after))
-    found = Reader(connection, plan, offset + limit).find()
+    found = _reader_of(connection)(connection, plan, offset + limit).find()
     return found_page(connection, plan, found, hints, (limit, offset, order))
+
+
+def _reader_of(connection: sqlite3.Connection) -> type[Reader] | type[ServerReader]:
+    """Return what reads a plan's matches: FTS5's modes on a file, the server's on a server."""
+    if dialect_of(connection).name == "postgresql":
+        from briefing_app.store.server_search import ServerReader  # only on a server
+
+        return ServerReader
+    return Reader
 
 
 def listing_page(
@@ -169,10 +181,10 @@ def found_page(
 
 def count_claims(connection: sqlite3.Connection, within: Sequence[Clause], cap: int) -> int:
     """Return how many claims a view holds (a view with words: up to ``cap``)."""
-    register_fold(connection)
+    dialect_of(connection).prepare(connection)
     plan = build_plan(Query(()), connection, within)
     if plan.searches_text:
-        return len(Reader(connection, plan, cap).find().ids[:cap])
+        return len(_reader_of(connection)(connection, plan, cap).find().ids[:cap])
     sql = f"SELECT count(*) FROM claims c WHERE {checks_where(plan)}"
     return int(connection.execute(sql, plan.params.values).fetchone()[0])
 

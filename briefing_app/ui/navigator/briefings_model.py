@@ -35,7 +35,7 @@ def plural(count: int, noun: str) -> str:
 
 
 def describe(listing: DocumentListing) -> str:
-    """Return a row's tooltip: title, outlet, which date, claims, read or not."""
+    """Return a row's tooltip: title, outlet, which date, claims, read or not, who imported it."""
     when = "published" if listing.published else "imported (no publication date given)"
     lines = [
         listing.title,
@@ -43,6 +43,8 @@ def describe(listing: DocumentListing) -> str:
         f"{listing.date}, {when}",
         plural(listing.claim_count, "claim") + (", unread" if listing.unread else ""),
     ]
+    if listing.analyst:
+        lines.append(f"Imported by {listing.analyst}")
     return "\n".join(lines)
 
 
