@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from briefing_app.domain.library import ClaimFilter
 from briefing_app.services.library import Library
+from briefing_app.ui.analyst_name import NAME_KEY
 from briefing_app.ui.app import application, create_main_window
 from briefing_app.ui.background import running
 from briefing_app.ui.claims.claim_table_model import COL_THEMES
@@ -79,6 +80,9 @@ NOTES = (
     ),
 )
 
+# Who the pictures' notes and grades are by (not the login of the machine that made them).
+ANALYST = "Amal Haddad"
+
 
 def document_id(library: Library, file_name: str) -> int:
     """Return the id of the document imported from ``file_name`` (or a name so starting)."""
@@ -103,7 +107,7 @@ def build_library(path: Path) -> Library:
     The bundled briefing counts as read (it is what a first launch shows); the
     other two are unread.
     """
-    library = Library.open(path, seed=True, backup=False)
+    library = Library.open(path, seed=True, backup=False, analyst=ANALYST)
     library.import_files([REAL / REUTERS, REAL / AL_JAZEERA])
     for file_name, words, reliability, credibility in GRADES:
         library.set_grading(claim_id(library, file_name, words), reliability, credibility)
@@ -177,6 +181,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="briefings-") as folder:
         library = build_library(Path(folder) / "library.db")
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue(NAME_KEY, ANALYST)  # as if set with Edit > Your name…
         window = create_main_window(library, settings)
         window.colours.set(LIGHT, save=False)
         window.resize(*SIZE)
