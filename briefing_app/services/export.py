@@ -43,6 +43,7 @@ def note_json(note: Note) -> dict[str, Any]:
         "body": note.body,
         "created": note.created.isoformat(timespec="seconds") + "Z",
         "updated": note.updated.isoformat(timespec="seconds") + "Z",
+        "analyst": note.analyst,  # who wrote the text (null: not recorded)
     }
 
 

@@ -29,13 +29,16 @@ def cli(*argv: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def comparable(export: str) -> dict[str, object]:
-    """Return a JSON export without what differs between two runs (its time, note times)."""
+    """Return a JSON export without what differs between two runs (its time, note times).
+
+    Who wrote a note differs too: the database role on the server, the login on the file.
+    """
     data = json.loads(export)
     data.pop("exported")
     for document in data["documents"]:
         for claim in document["claims"]:
             for note in claim["notes"]:
-                note.pop("created"), note.pop("updated")
+                note.pop("created"), note.pop("updated"), note.pop("analyst")
     return dict(data)
 
 

@@ -97,11 +97,13 @@ def test_every_claim_is_its_span(capsys: pytest.CaptureFixture[str], any_db: Pat
 
 
 def test_note_appears_in_export(capsys: pytest.CaptureFixture[str], any_db: Path | str) -> None:
-    outcome = run_cli(capsys, "--db", any_db, "note", "7", "Check <b>this</b> against SANA")
+    note = ("--analyst", "Desk One", "--db", any_db, "note", "7", "Check <b>this</b> against SANA")
+    outcome = run_cli(capsys, *note)
     assert outcome.code == 0 and "Added note 1 to claim 7" in outcome.out
     claim = next(c for c in _json(capsys, any_db)["documents"][0]["claims"] if c["id"] == 7)
     assert [n["body"] for n in claim["notes"]] == ["Check <b>this</b> against SANA"]
     assert claim["notes"][0]["created"].endswith("Z")
+    assert claim["notes"][0]["analyst"] == "Desk One"
 
 
 @pytest.mark.parametrize(
