@@ -36,6 +36,7 @@ from briefing_app.domain.query import Term
 from briefing_app.search.parser import parse_query
 from briefing_app.services.library import Library
 from briefing_app.store.migrate import upgrade_server
+from briefing_app.store.postgres_backend import POSTGRES, ServerConnection
 from briefing_app.store.schema import Base
 from briefing_app.store.search.text_syntax import TSQUERY
 from briefing_app.store.server import parse_server_url
@@ -81,11 +82,8 @@ def load(source: Path, url: str) -> float:
                     if booleans:
                         row = tuple(bool(v) if i in booleans else v for i, v in enumerate(row))
                     copy.write_row(row)
-            if "id" in columns:
-                server.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'),"
-                    f" (SELECT coalesce(max(id), 1) FROM {name}))"
-                )
+            if "id" in columns:  # new ids after the copied ones, as the app sets them
+                POSTGRES.ids_past_rows(ServerConnection(server), name)
         server.commit()
         server.autocommit = True
         server.execute("VACUUM ANALYZE")

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from briefing_app.bundled import bundled_briefings, resource_dir  # noqa: E402
 from briefing_app.services.library import Library  # noqa: E402
 from briefing_app.store.server import ServerUrl, parse_server_url  # noqa: E402
-from tests.pg_server import PgServer, PgServerError  # noqa: E402
+from tests.pg_server import PgServer, started_server  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 SEED = resource_dir() / "000_c58f06d55b31cb96.txt"
@@ -60,15 +60,7 @@ def seeded_library(library_path: Path) -> Iterator[Library]:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """Start one server for the session; stop it at the end, whatever happened."""
-    try:
-        server = PgServer()
-    except PgServerError as error:  # no PostgreSQL installed
-        pytest.fail(str(error), pytrace=False)
-    try:
-        server.start()
-    except PgServerError as error:
-        server.stop()
-        pytest.fail(str(error), pytrace=False)
+    server = started_server()
     yield server
     server.stop()
 

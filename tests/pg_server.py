@@ -120,17 +120,7 @@ class PgServer:
         )
         self.running = True  # from here on, stop() tries to stop it, even if start fails
         self._watch()
-        self._run(
-            "pg_ctl",
-            "start",
-            "--pgdata",
-            str(self.data),
-            "--log",
-            str(self.log),
-            "--wait",
-            "--timeout",
-            str(START_TIMEOUT_S),
-        )
+        self.restart()
 
     def stop(self) -> None:
         """Stop the server (at once: nothing in it is kept) and remove its folder."""
@@ -164,7 +154,7 @@ class PgServer:
         )
 
     def restart(self) -> None:
-        """Start again a server stopped by :meth:`stop_keeping_data` (same data, same socket)."""
+        """Start the server on its data (again, after :meth:`stop_keeping_data`: same socket)."""
         self._run(
             "pg_ctl",
             "start",
@@ -297,3 +287,22 @@ if __name__ == "__main__":
     print(server.url(server.create_database("manual")))
     input("Running; press Enter to stop. ")
     server.stop()
+
+
+def started_server() -> PgServer:
+    """Return a server that runs, or fail the test run with why it cannot (never skip).
+
+    Its caller stops it (:meth:`PgServer.stop`) when done.
+    """
+    import pytest
+
+    try:
+        server = PgServer()
+    except PgServerError as error:  # no PostgreSQL installed
+        pytest.fail(str(error), pytrace=False)
+    try:
+        server.start()
+    except PgServerError as error:
+        server.stop()
+        pytest.fail(str(error), pytrace=False)
+    return server

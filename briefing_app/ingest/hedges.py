@@ -26,14 +26,21 @@ def _rules() -> tuple[_Hedge, ...]:
     return tuple(_Hedge(pattern, required_text(pattern)) for pattern in patterns)
 
 
+@cache
+def _any_case_blind() -> bool:
+    return any(hedge.needs is not None and hedge.needs.case_blind for hedge in _rules())
+
+
 def find_hedges(sentence: str) -> tuple[str, ...]:
     """Return the hedging words of a sentence in reading order, each once.
 
     Most sentences hold no hedge; a pattern whose required text is missing is not run.
     """
-    folded = fold(sentence)
+    hedges = _rules()
+    # The bundled hedges compare case and all: fold only for a case-blind one.
+    folded = fold(sentence) if _any_case_blind() else sentence
     found: list[tuple[int, str]] = []
-    for hedge in _rules():
+    for hedge in hedges:
         if hedge.needs is None or hedge.needs.may_match(sentence, folded):
             found.extend((m.start(), m.group(0)) for m in hedge.pattern.finditer(sentence))
     seen: list[str] = []

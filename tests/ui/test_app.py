@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,14 @@ from briefing_app.ui.background import running
 from briefing_app.ui.instance_lock import acquire_instance_lock, lock_path
 from briefing_app.ui.main_window import MainWindow
 from tests.ui.conftest import OpenWindow
+
+
+def _visible_window() -> MainWindow:
+    """Return the window showing (those of earlier tests are closed, maybe not yet deleted)."""
+    [window] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    return window
 
 
 def test_a_second_instance_is_refused_with_a_clear_message(
@@ -56,10 +65,7 @@ def test_first_run_opens_the_window_on_the_bundled_briefing(
     seen: list[int] = []
 
     def exec_() -> int:
-        # Windows of earlier tests are closed (hidden) but may not be deleted yet.
-        [window] = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
+        window = _visible_window()
         seen.append(window.claim_model.total())
         window.close()
         return 0
@@ -126,9 +132,7 @@ def test_a_team_library_url_opens_the_window_on_the_server(
     seen: list[tuple[int, str, bool]] = []
 
     def exec_() -> int:
-        [window] = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
+        window = _visible_window()
         restore = window.action_map["restore_backup"].isEnabled()
         seen.append((window.claim_model.total(), window.windowTitle(), restore))
         window.close()
@@ -168,13 +172,6 @@ def test_a_team_library_that_cannot_be_opened_is_explained(
     assert list(tmp_path.iterdir()) == []  # no folder, lock or library was made
 
 
-def _visible_window() -> MainWindow:
-    [window] = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-    ]
-    return window
-
-
 def _typed_urls(monkeypatch: pytest.MonkeyPatch, answers: list[tuple[str, bool]]) -> None:
     """Answer File > Open team library…'s question with ``answers``, one per asking."""
     from PySide6.QtWidgets import QInputDialog
@@ -182,11 +179,9 @@ def _typed_urls(monkeypatch: pytest.MonkeyPatch, answers: list[tuple[str, bool]]
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_args: answers.pop(0)))
 
 
-@pytest.mark.postgresql
-def test_open_team_library_moves_the_window_from_a_file_to_the_server(
-    library_path: Path, pg_seeded_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[str] = []
+def _open_team_library_then_close(seen: list[str]) -> Callable[[], int]:
+    """Return an ``exec`` that notes each window's library, asks the first for a team
+    library (File > Open team library…, which closes it) and closes the next."""
 
     def exec_() -> int:
         window = _visible_window()
@@ -196,6 +191,17 @@ def test_open_team_library_moves_the_window_from_a_file_to_the_server(
         else:
             window.close()
         return 0
+
+    return exec_
+
+
+@pytest.mark.postgresql
+def test_open_team_library_moves_the_window_from_a_file_to_the_server(
+    library_path: Path, pg_seeded_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+
+    exec_ = _open_team_library_then_close(seen)
 
     _typed_urls(monkeypatch, [(pg_seeded_url, True)])
     monkeypatch.setattr(QApplication, "exec", staticmethod(exec_))
@@ -234,14 +240,7 @@ def test_an_unreachable_team_library_brings_the_last_library_back(
 ) -> None:
     seen: list[str] = []
 
-    def exec_() -> int:
-        window = _visible_window()
-        seen.append(window.library_label.text())
-        if len(seen) == 1:
-            window.action_map["open_team_library"].trigger()
-        else:
-            window.close()
-        return 0
+    exec_ = _open_team_library_then_close(seen)
 
     unreachable = "postgresql://analyst@127.0.0.1:1/team?connect_timeout=2"
     _typed_urls(monkeypatch, [(unreachable, True)])

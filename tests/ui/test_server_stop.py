@@ -26,7 +26,7 @@ from briefing_app.store.server import parse_server_url
 from briefing_app.ui.background import running
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.notes.notes_panel import RETRY_MS
-from tests.pg_server import PgServer, PgServerError
+from tests.pg_server import PgServer, started_server
 from tests.ui.conftest import OpenWindow
 
 pytestmark = pytest.mark.postgresql
@@ -45,12 +45,8 @@ def own_server() -> Iterator[tuple[PgServer, str]]:
     each test copies. The server is stopped, and its folder removed, at the end,
     whatever happened.
     """
+    server = started_server()
     try:
-        server = PgServer()
-    except PgServerError as error:  # no PostgreSQL installed
-        pytest.fail(str(error), pytrace=False)
-    try:
-        server.start()
         template = server.create_database("seeded")
         upgrade_server(parse_server_url(server.url(template)))
         library = Library.open(server.url(template))
@@ -59,8 +55,6 @@ def own_server() -> Iterator[tuple[PgServer, str]]:
         finally:
             library.close()
         yield server, template
-    except PgServerError as error:
-        pytest.fail(str(error), pytrace=False)
     finally:
         server.stop()
 
